@@ -3,11 +3,11 @@ import type { AttributeValue } from '../rules/types.ts';
 import {
   DEFAULT_POPULATION_SERIES,
   isStateId,
-  membersOf,
   membershipOn,
+  membersOf,
   populationOf,
-  populationSeries,
   stateById,
+  world,
 } from '../world/index.ts';
 import { CharterError } from './errors.ts';
 import type { Body, Charter, DecisionCategory } from './schema.ts';
@@ -31,8 +31,13 @@ export interface InstitutionOptions {
 export function institutionOn(charter: Charter, date: string, options: InstitutionOptions = {}): Institution {
   const { ids, suspended } = memberIdsOn(charter, date);
   const seriesId = options.populationSeries ?? chooseSeries(charter, ids);
-  if (!populationSeries(seriesId)) {
-    throw new CharterError(`unknown population series "${seriesId}"`, charter.id, ['population_series'], `known series: ${knownSeries()}`);
+  if (!hasSeries(seriesId)) {
+    throw new CharterError(
+      `unknown population series "${seriesId}"`,
+      charter.id,
+      ['population_series'],
+      `known series: ${knownSeries()}`,
+    );
   }
   const orgNames = new Map((charter.members.organisations ?? []).map((o) => [o.id, o.name]));
   const members = ids.map((id) => playerFor(charter, id, seriesId, orgNames.get(id)));
@@ -68,7 +73,7 @@ function playerFor(charter: Charter, id: string, seriesId: string, orgName?: str
     attributes.kind = 'organisation';
   } else {
     attributes.kind = 'state';
-    const state = stateById(id, { throwIfMissing: false });
+    const state = isStateId(id) ? stateById(id) : undefined;
     if (state) {
       name = state.name;
       attributes.area = state.areaKm2.value;
@@ -115,7 +120,12 @@ export function decisionGame(
   const bodyIndex = charter.bodies.findIndex((b) => b.id === bodyId);
   const body = charter.bodies[bodyIndex];
   if (!body) {
-    throw new CharterError(`charter "${charter.id}" has no body "${bodyId}"`, charter.id, ['bodies'], `bodies: ${charter.bodies.map((b) => b.id).join(', ')}`);
+    throw new CharterError(
+      `charter "${charter.id}" has no body "${bodyId}"`,
+      charter.id,
+      ['bodies'],
+      `bodies: ${charter.bodies.map((b) => b.id).join(', ')}`,
+    );
   }
   const categoryIndex = body.categories.findIndex((c) => c.id === categoryId);
   const category = body.categories[categoryIndex];
@@ -128,7 +138,10 @@ export function decisionGame(
     );
   }
   const period = category.in_force;
-  if (period && ((period.from && institution.date < period.from) || (period.to && institution.date > period.to))) {
+  if (
+    period &&
+    ((period.from && institution.date < period.from) || (period.to && institution.date > period.to))
+  ) {
     const alternatives = body.categories.filter((c) => inForce(c, institution.date)).map((c) => c.id);
     throw new CharterError(
       `decision category "${categoryId}" applies ${period.from ? `from ${period.from}` : ''}${period.from && period.to ? ' ' : ''}${period.to ? `until ${period.to}` : ''}, not on ${institution.date}`,
@@ -138,11 +151,14 @@ export function decisionGame(
     );
   }
   const composition = body.composition?.where;
-  let players = institution.members.filter((p) => !composition || Object.entries(composition).every(([k, v]) => p.attributes[k] === v));
+  let players = institution.members.filter(
+    (p) => !composition || Object.entries(composition).every(([k, v]) => p.attributes[k] === v),
+  );
   const parties = new Set(options.parties ?? []);
   const recusal = category.recusal?.parties ?? 'vote';
   const recused = recusal === 'excluded' ? players.filter((p) => parties.has(p.id)).map((p) => p.id) : [];
-  const mustAbstain = recusal === 'must-abstain' ? players.filter((p) => parties.has(p.id)).map((p) => p.id) : [];
+  const mustAbstain =
+    recusal === 'must-abstain' ? players.filter((p) => parties.has(p.id)).map((p) => p.id) : [];
   if (recused.length > 0) players = players.filter((p) => !parties.has(p.id));
   const path = ['bodies', bodyIndex, 'categories', categoryIndex, 'rule'];
   try {
@@ -164,12 +180,16 @@ function chooseSeries(charter: Charter, ids: string[]): string {
   const preferred = charter.population_series;
   const list = preferred === undefined ? [] : Array.isArray(preferred) ? preferred : [preferred];
   const states = ids.filter((id) => isStateId(id));
-  const covering = list.find((s) => populationSeries(s) && states.every((id) => populationOf(id, s) !== undefined));
+  const covering = list.find((s) => hasSeries(s) && states.every((id) => populationOf(id, s) !== undefined));
   return covering ?? list[0] ?? DEFAULT_POPULATION_SERIES;
 }
 
-function knownSeries(): string {
-  return ['worldbank', 'factbook', 'eu-council'].filter((s) => populationSeries(s)).join(', ');
+export function knownSeries(): string {
+  return world.populations.map((s) => s.id).join(', ');
+}
+
+export function hasSeries(id: string): boolean {
+  return world.populations.some((s) => s.id === id);
 }
 
 export function inForce(category: DecisionCategory, date: string): boolean {

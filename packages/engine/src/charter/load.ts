@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { readDocument } from '../document/index.ts';
-import { closestIds, isStateId, organisationIds, populationSeries } from '../world/index.ts';
+import { closestIds, isStateId, world } from '../world/index.ts';
 import { CharterError } from './errors.ts';
-import { decisionGame, inForce, institutionOn } from './institution.ts';
+import { decisionGame, hasSeries, inForce, institutionOn, knownSeries } from './institution.ts';
 import { locate } from './locate.ts';
 import { type Charter, charterSchema } from './schema.ts';
 
@@ -37,7 +37,8 @@ export function validateCharter(value: unknown, source: string, text?: string): 
       const pos = locate(text, e.path);
       throw new CharterError(e.message, source, e.path, e.hint, pos?.line, pos?.column);
     }
-    if (e instanceof CharterError) throw new CharterError(e.message, source, e.path, e.hint, e.line, e.column);
+    if (e instanceof CharterError)
+      throw new CharterError(e.message, source, e.path, e.hint, e.line, e.column);
     throw e;
   }
   return parsed.data;
@@ -52,8 +53,10 @@ export function fromZod(error: z.ZodError, source: string, text?: string): Chart
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `missing required field (expected ${issue.expected})`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    return `missing required field (expected ${issue.expected})`;
   return issue.message;
 }
 
@@ -71,23 +74,63 @@ function hintFor(issue: z.core.$ZodIssue): string {
 }
 
 function checkReferences(c: Charter): void {
-  unique(c.bodies.map((b) => b.id), ['bodies'], 'body');
-  c.bodies.forEach((b, i) => unique(b.categories.map((k) => k.id), ['bodies', i, 'categories'], 'decision category'));
-  unique(c.guarantees.map((g) => g.id), ['guarantees'], 'guarantee');
-  unique(c.attributes.map((a) => a.name), ['attributes'], 'attribute');
-  unique(c.provisions.map((p) => p.id), ['provisions'], 'provision');
+  unique(
+    c.bodies.map((b) => b.id),
+    ['bodies'],
+    'body',
+  );
+  c.bodies.forEach((b, i) =>
+    unique(
+      b.categories.map((k) => k.id),
+      ['bodies', i, 'categories'],
+      'decision category',
+    ),
+  );
+  unique(
+    c.guarantees.map((g) => g.id),
+    ['guarantees'],
+    'guarantee',
+  );
+  unique(
+    c.attributes.map((a) => a.name),
+    ['attributes'],
+    'attribute',
+  );
+  unique(
+    c.provisions.map((p) => p.id),
+    ['provisions'],
+    'provision',
+  );
   const refs: { ref: { body: string; category: string }; path: (string | number)[] }[] = [];
   if (c.accession.decided_by) refs.push({ ref: c.accession.decided_by, path: ['accession', 'decided_by'] });
-  c.guarantees.forEach((g, i) => g.decided_by && refs.push({ ref: g.decided_by, path: ['guarantees', i, 'decided_by'] }));
+  c.guarantees.forEach((g, i) => {
+    if (g.decided_by) refs.push({ ref: g.decided_by, path: ['guarantees', i, 'decided_by'] });
+  });
   for (const { ref, path } of refs) {
     const body = c.bodies.find((b) => b.id === ref.body);
-    if (!body) throw new CharterError(`no body "${ref.body}"`, c.id, [...path, 'body'], `bodies: ${c.bodies.map((b) => b.id).join(', ')}`);
+    if (!body)
+      throw new CharterError(
+        `no body "${ref.body}"`,
+        c.id,
+        [...path, 'body'],
+        `bodies: ${c.bodies.map((b) => b.id).join(', ')}`,
+      );
     if (!body.categories.some((k) => k.id === ref.category)) {
-      throw new CharterError(`body "${ref.body}" has no category "${ref.category}"`, c.id, [...path, 'category'], `categories: ${body.categories.map((k) => k.id).join(', ')}`);
+      throw new CharterError(
+        `body "${ref.body}" has no category "${ref.category}"`,
+        c.id,
+        [...path, 'category'],
+        `categories: ${body.categories.map((k) => k.id).join(', ')}`,
+      );
     }
   }
   if (c.members.organisation && !organisationIds().includes(c.members.organisation.id)) {
-    throw new CharterError(`unknown organisation "${c.members.organisation.id}"`, c.id, ['members', 'organisation', 'id'], `known: ${organisationIds().join(', ')}`);
+    throw new CharterError(
+      `unknown organisation "${c.members.organisation.id}"`,
+      c.id,
+      ['members', 'organisation', 'id'],
+      `known: ${organisationIds().join(', ')}`,
+    );
   }
   const orgParties = new Set((c.members.organisations ?? []).map((o) => o.id));
   (c.members.states ?? []).forEach((entry, i) => {
@@ -105,25 +148,43 @@ function checkReferences(c: Charter): void {
   c.attributes.forEach((a, i) => {
     for (const id of Object.keys(a.values)) {
       if (!isStateId(id) && !declared.has(id) && !orgParties.has(id)) {
-        throw new CharterError(`attribute "${a.name}" names unknown member "${id}"`, c.id, ['attributes', i, 'values', id], suggest(id));
+        throw new CharterError(
+          `attribute "${a.name}" names unknown member "${id}"`,
+          c.id,
+          ['attributes', i, 'values', id],
+          suggest(id),
+        );
       }
     }
   });
   const series = c.population_series === undefined ? [] : [c.population_series].flat();
   for (const s of series) {
-    if (!populationSeries(s)) throw new CharterError(`unknown population series "${s}"`, c.id, ['population_series'], 'see docs/data.md for the series');
+    if (!hasSeries(s))
+      throw new CharterError(
+        `unknown population series "${s}"`,
+        c.id,
+        ['population_series'],
+        `known series: ${knownSeries()}`,
+      );
   }
 }
 
 function checkRules(c: Charter): void {
   const institution = institutionOn(c, c.reference_date);
   if (institution.members.length === 0) {
-    throw new CharterError(`the charter has no members on its reference date ${c.reference_date}`, c.id, ['members'], 'check members and reference_date');
+    throw new CharterError(
+      `the charter has no members on its reference date ${c.reference_date}`,
+      c.id,
+      ['members'],
+      'check members and reference_date',
+    );
   }
   for (const body of c.bodies) {
     for (const category of body.categories) {
       // Check each rule on a date it is in force, so rules that have since lapsed are still checked.
-      const date = inForce(category, c.reference_date) ? c.reference_date : (category.in_force?.to ?? category.in_force?.from)!;
+      const date = inForce(category, c.reference_date)
+        ? c.reference_date
+        : (category.in_force?.to ?? category.in_force?.from)!;
       const inst = date === c.reference_date ? institution : institutionOn(c, date);
       decisionGame(inst, body.id, category.id);
     }
@@ -133,12 +194,25 @@ function checkRules(c: Charter): void {
 function unique(ids: string[], path: (string | number)[], what: string): void {
   const seen = new Set<string>();
   ids.forEach((id, i) => {
-    if (seen.has(id)) throw new CharterError(`duplicate ${what} id "${id}"`, '', [...path, i, 'id'], `give each ${what} a distinct id`);
+    if (seen.has(id))
+      throw new CharterError(
+        `duplicate ${what} id "${id}"`,
+        '',
+        [...path, i, 'id'],
+        `give each ${what} a distinct id`,
+      );
     seen.add(id);
   });
 }
 
+function organisationIds(): string[] {
+  return ['OSCE', ...world.organisations.map((o) => o.id)];
+}
+
 function suggest(id: string): string {
-  const near = closestIds(id);
+  const near = closestIds(
+    id,
+    world.states.map((s) => s.id),
+  );
   return near.length > 0 ? `did you mean ${near.join(' or ')}?` : 'see concert members OSCE for the ids';
 }

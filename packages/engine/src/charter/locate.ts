@@ -4,7 +4,10 @@ import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'y
  * Line and column of a JSON path in a YAML or JSON text, for error messages. Only called on documents that
  * already passed the hardened reader, so parsing them again is bounded and safe.
  */
-export function locate(text: string, path: (string | number)[]): { line: number; column: number } | undefined {
+export function locate(
+  text: string,
+  path: (string | number)[],
+): { line: number; column: number } | undefined {
   try {
     const lineCounter = new LineCounter();
     const doc = parseDocument(text, { lineCounter, uniqueKeys: false, merge: false });

@@ -2,9 +2,19 @@ import { z } from 'zod';
 import type { Rule } from '../rules/index.ts';
 
 const attributeValue = z.union([z.string(), z.number(), z.boolean()]);
-const filter = z.record(z.string(), z.union([attributeValue, z.array(attributeValue)])).describe('attribute: value (or list of values)');
+const filter = z
+  .record(z.string(), z.union([attributeValue, z.array(attributeValue)]))
+  .describe('attribute: value (or list of values)');
 const bound = z
-  .union([z.number().nonnegative(), z.string().regex(/^\s*\d+(\.\d+)?\s*%\s*$|^\s*\d+\s*\/\s*\d+\s*$/, 'a percentage like "65%" or a fraction like "2/3"')])
+  .union([
+    z.number().nonnegative(),
+    z
+      .string()
+      .regex(
+        /^\s*\d+(\.\d+)?\s*%\s*$|^\s*\d+\s*\/\s*\d+\s*$/,
+        'a percentage like "65%" or a fraction like "2/3"',
+      ),
+  ])
   .describe('a number, a percentage "65%" or a fraction "2/3"');
 const weight = z.string().min(1).describe('"count" or the name of a numeric attribute, e.g. "population"');
 
@@ -19,7 +29,10 @@ const quotaSpec = z.strictObject({
   at_least: bound.optional(),
   more_than: bound.optional(),
   of: z.enum(['members', 'present', 'voting']).optional().describe('base of a percentage (default members)'),
-  side: z.enum(['yes', 'no', 'abstain', 'not_yes', 'present']).optional().describe('whose weight is summed (default yes)'),
+  side: z
+    .enum(['yes', 'no', 'abstain', 'not_yes', 'present'])
+    .optional()
+    .describe('whose weight is summed (default yes)'),
   where: filter.optional(),
 });
 
@@ -37,12 +50,29 @@ const branches = {
   any: () => z.strictObject({ any: z.array(ruleSchema).min(1), ...annotations }),
   not: () => z.strictObject({ not: ruleSchema, ...annotations }),
   unanimous: () =>
-    z.strictObject({ unanimous: z.strictObject({ where: filter.optional() }).nullable().transform((v) => v ?? {}), ...annotations }),
+    z.strictObject({
+      unanimous: z
+        .strictObject({ where: filter.optional() })
+        .nullable()
+        .transform((v) => v ?? {}),
+      ...annotations,
+    }),
   consensus: () =>
-    z.strictObject({ consensus: z.strictObject({ where: filter.optional() }).nullable().transform((v) => v ?? {}), ...annotations }),
+    z.strictObject({
+      consensus: z
+        .strictObject({ where: filter.optional() })
+        .nullable()
+        .transform((v) => v ?? {}),
+      ...annotations,
+    }),
   groups: () =>
     z.strictObject({
-      groups: z.strictObject({ by: z.string().min(1), rule: ruleSchema, at_least: z.number().int().positive(), where: filter.optional() }),
+      groups: z.strictObject({
+        by: z.string().min(1),
+        rule: ruleSchema,
+        at_least: z.number().int().positive(),
+        where: filter.optional(),
+      }),
       ...annotations,
     }),
 };
@@ -61,7 +91,10 @@ export const ruleUnionSchema: z.ZodType<Rule> = z.lazy(() =>
 export const ruleSchema: z.ZodType<Rule> = z.lazy(() =>
   z.unknown().transform((value, ctx) => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      ctx.addIssue({ code: 'custom', message: `a rule must be a mapping with one of: ${OPERATORS.join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `a rule must be a mapping with one of: ${OPERATORS.join(', ')}`,
+      });
       return z.NEVER;
     }
     const keys = Object.keys(value);

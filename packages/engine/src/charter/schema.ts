@@ -57,10 +57,16 @@ const memberEntry = z.union([
 
 const members = z.strictObject({
   organisation: z
-    .strictObject({ id: z.string(), as_of: isoDate.optional().describe('fixed date; default: the evaluation date') })
+    .strictObject({
+      id: z.string(),
+      as_of: isoDate.optional().describe('fixed date; default: the evaluation date'),
+    })
     .optional()
     .describe("members are this organisation's members as of a date"),
-  states: z.array(memberEntry).optional().describe('explicit members (ISO 3166 alpha-3), optionally with dates'),
+  states: z
+    .array(memberEntry)
+    .optional()
+    .describe('explicit members (ISO 3166 alpha-3), optionally with dates'),
   organisations: z
     .array(z.strictObject({ id: z.string().regex(/^[A-Z]{2,8}$/), name: z.string() }))
     .optional()
@@ -88,7 +94,9 @@ const category = z.strictObject({
   rationale: z.string().optional(),
   recusal: z
     .strictObject({
-      parties: z.enum(['vote', 'excluded', 'must-abstain']).describe('what happens to members that are parties to the matter'),
+      parties: z
+        .enum(['vote', 'excluded', 'must-abstain'])
+        .describe('what happens to members that are parties to the matter'),
       cite,
       note: z.string().optional(),
     })
@@ -106,7 +114,10 @@ const body = z.strictObject({
   name: z.string(),
   description: z.string().optional(),
   composition: z
-    .strictObject({ where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(), note: z.string().optional() })
+    .strictObject({
+      where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+      note: z.string().optional(),
+    })
     .optional(),
   presidency: z.strictObject({ description: z.string(), cite }).optional(),
   categories: z.array(category).min(1),
@@ -130,7 +141,10 @@ const guarantee = z.strictObject({
 
 const accession = z.strictObject({
   open_to: z.string(),
-  eligible: z.record(z.string(), z.union([z.string(), z.array(z.string())])).optional().describe('state attributes an applicant must have'),
+  eligible: z
+    .record(z.string(), z.union([z.string(), z.array(z.string())]))
+    .optional()
+    .describe('state attributes an applicant must have'),
   decided_by: bodyRef.optional(),
   objectors: z.enum(['members', 'parties', 'none']).describe('who may object to an application'),
   ratification: z.enum(['all-members', 'none']),
@@ -153,11 +167,22 @@ const withdrawal = z.strictObject({
   cite,
 });
 
-const provision = z.strictObject({ id, topic: z.enum(PROVISION_TOPICS), title: z.string(), text: z.string(), cite });
+const provision = z.strictObject({
+  id,
+  topic: z.enum(PROVISION_TOPICS),
+  title: z.string(),
+  text: z.string(),
+  cite,
+});
 
 const choice = z.strictObject({ id, question: z.string(), choice: z.string(), reason: z.string(), cite });
 
-const source = z.strictObject({ id, title: z.string(), url: z.string().optional(), note: z.string().optional() });
+const source = z.strictObject({
+  id,
+  title: z.string(),
+  url: z.string().optional(),
+  note: z.string().optional(),
+});
 
 export const charterSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -168,11 +193,17 @@ export const charterSchema = z.strictObject({
   status,
   reference_date: isoDate.describe('default evaluation date'),
   legal_nature: z.strictObject({ kind: z.enum(['legally-binding', 'political']), cite }),
-  scope: z.strictObject({ dimensions: z.array(z.enum(DIMENSIONS)).min(1), note: z.string().optional(), cite }),
+  scope: z.strictObject({
+    dimensions: z.array(z.enum(DIMENSIONS)).min(1),
+    note: z.string().optional(),
+    cite,
+  }),
   population_series: z
     .union([z.string(), z.array(z.string()).min(1)])
     .optional()
-    .describe('population series for population weights; with a list, the first that covers every member is used'),
+    .describe(
+      'population series for population weights; with a list, the first that covers every member is used',
+    ),
   sources: z.array(source).default([]),
   members,
   attributes: z.array(attribute).default([]),

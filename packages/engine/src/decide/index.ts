@@ -4,8 +4,10 @@ import type { Charter } from '../charter/schema.ts';
 import { type Manifest, manifestFor } from '../manifest/index.ts';
 import {
   type ClauseResult,
+  type CompiledRule,
   isMonotone,
   type Pivot,
+  type Player,
   passes,
   pivotalMembers,
   type SmallestChanges,
@@ -29,26 +31,14 @@ export interface EvaluateInput {
   populationSeries?: string;
 }
 
-export interface Decision {
-  adopted: boolean;
+export interface Decision extends Explanation {
   charter: string;
   body: string;
   category: string;
   date: string;
   rule: { cite: string; description?: string };
-  /** Every clause, flattened in order, with depth for display. */
-  clauses: (ClauseResult & { depth: number })[];
-  /** The clause tree. */
-  tree: ClauseResult;
-  ballots: { id: string; name?: string; vote: Vote }[];
-  tally: Record<Vote, number>;
   recused: string[];
   mustAbstain: string[];
-  /** Members whose single switch would have changed the outcome. */
-  pivotal: Pivot[];
-  /** When the motion failed: the fewest members who, switching to yes, would have passed it. */
-  toPass?: SmallestChanges;
-  monotone: boolean;
   populationSeries: string;
   manifest: Manifest;
 }
@@ -59,30 +49,57 @@ export function evaluate(input: EvaluateInput): Decision {
   const institution = institutionOn(input.charter, date, withSeries(input.populationSeries));
   const game = decisionGame(institution, input.body, input.category, { parties: input.parties ?? [] });
   const votes = ballotVector(game, input.ballots, input.unnamed ?? 'no');
-  const ids = game.players.map((p) => p.id);
-  const tree = trace(game.rule, votes, ids);
-  const adopted = passes(game.rule, votes);
   const eligible = game.players.map((p) => !game.mustAbstain.includes(p.id));
-  const decision: Decision = {
-    adopted,
+  const explained = explain(game.rule, game.players, votes, eligible);
+  return {
+    ...explained,
     charter: input.charter.id,
     body: game.body.id,
     category: game.category.id,
     date,
-    rule: { cite: game.category.cite, ...(game.category.description ? { description: game.category.description } : {}) },
-    clauses: flatten(tree, 0),
-    tree,
-    ballots: game.players.map((p, i) => ({ id: p.id, ...(p.name ? { name: p.name } : {}), vote: votes[i]! })),
-    tally: tally(votes),
+    rule: {
+      cite: game.category.cite,
+      ...(game.category.description ? { description: game.category.description } : {}),
+    },
     recused: game.recused,
     mustAbstain: game.mustAbstain,
-    pivotal: pivotalMembers(game.rule, votes, ids, eligible),
-    monotone: isMonotone(game.rule),
     populationSeries: institution.populationSeries,
     manifest: manifestFor(input.charter, date, institution.populationSeries),
   };
-  if (!adopted) decision.toPass = smallestChanges(game.rule, votes, ids, eligible);
-  return decision;
+}
+
+/** The part of a decision that depends only on the rule, the players and the votes. */
+export interface Explanation {
+  adopted: boolean;
+  clauses: (ClauseResult & { depth: number })[];
+  tree: ClauseResult;
+  ballots: { id: string; name?: string; vote: Vote }[];
+  tally: Record<Vote, number>;
+  pivotal: Pivot[];
+  toPass?: SmallestChanges;
+  monotone: boolean;
+}
+
+export function explain(
+  rule: CompiledRule,
+  players: Player[],
+  votes: Vote[],
+  eligible: boolean[],
+): Explanation {
+  const ids = players.map((p) => p.id);
+  const tree = trace(rule, votes, ids);
+  const adopted = passes(rule, votes);
+  const result: Explanation = {
+    adopted,
+    clauses: flatten(tree, 0),
+    tree,
+    ballots: players.map((p, i) => ({ id: p.id, ...(p.name ? { name: p.name } : {}), vote: votes[i]! })),
+    tally: tally(votes),
+    pivotal: pivotalMembers(rule, votes, ids, eligible),
+    monotone: isMonotone(rule),
+  };
+  if (!adopted) result.toPass = smallestChanges(rule, votes, ids, eligible);
+  return result;
 }
 
 function ballotVector(game: DecisionGame, ballots: Ballots, unnamed: 'no' | 'absent'): Vote[] {

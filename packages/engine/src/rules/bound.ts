@@ -1,7 +1,9 @@
 import type { Bound } from './types.ts';
 
 /** A threshold kept exact: either an absolute amount or a rational share of the base total. */
-export type ParsedBound = { kind: 'absolute'; value: number } | { kind: 'share'; num: bigint; den: bigint; text: string };
+export type ParsedBound =
+  | { kind: 'absolute'; value: number }
+  | { kind: 'share'; num: bigint; den: bigint; text: string };
 
 const PERCENT = /^(\d{1,3}(?:\.\d{1,6})?)\s*%$/;
 const FRACTION = /^(\d{1,9})\s*\/\s*(\d{1,9})$/;

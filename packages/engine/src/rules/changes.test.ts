@@ -6,7 +6,8 @@ import { passes } from './evaluate.ts';
 import type { Player } from './players.ts';
 import type { Rule, Vote } from './types.ts';
 
-const players = (weights: number[]): Player[] => weights.map((w, i) => ({ id: `P${i}`, attributes: { pop: w } }));
+const players = (weights: number[]): Player[] =>
+  weights.map((w, i) => ({ id: `P${i}`, attributes: { pop: w } }));
 const ids = (ps: Player[]) => ps.map((p) => p.id);
 const dualMajority: Rule = {
   all: [{ quota: { weight: 'count', at_least: '55%' } }, { quota: { weight: 'pop', at_least: '65%' } }],
@@ -16,7 +17,12 @@ describe('pivotal members', () => {
   it('names the yes-voters whose defection would defeat an adopted motion', () => {
     const ps = players([50, 30, 10, 10]);
     const votes: Vote[] = ['yes', 'yes', 'yes', 'no'];
-    const pivots = pivotalMembers(compileRule(dualMajority, ps), votes, ids(ps), ps.map(() => true));
+    const pivots = pivotalMembers(
+      compileRule(dualMajority, ps),
+      votes,
+      ids(ps),
+      ps.map(() => true),
+    );
     expect(pivots.map((p) => p.id)).toEqual(['P0', 'P1', 'P2']);
     expect(pivots[0]!.to).toEqual(['no', 'abstain', 'absent']);
   });
@@ -26,7 +32,12 @@ describe('smallest changes to pass', () => {
   it('finds that the one heavyweight switching is enough, and proves it minimal', () => {
     const ps = players([50, 5, 5, 5, 5, 30]);
     const votes: Vote[] = ['no', 'yes', 'yes', 'yes', 'yes', 'no'];
-    const r = smallestChanges(compileRule(dualMajority, ps), votes, ids(ps), ps.map(() => true));
+    const r = smallestChanges(
+      compileRule(dualMajority, ps),
+      votes,
+      ids(ps),
+      ps.map(() => true),
+    );
     expect(r).toEqual({ size: 1, sets: [['P0']], proven: true });
   });
 
@@ -46,11 +57,21 @@ describe('smallest changes to pass', () => {
         (weights, pc, pp, yes) => {
           const ps = players(weights);
           const rule = compileRule(
-            { all: [{ quota: { weight: 'count', at_least: `${pc}%` } }, { quota: { weight: 'pop', at_least: `${pp}%` } }] },
+            {
+              all: [
+                { quota: { weight: 'count', at_least: `${pc}%` } },
+                { quota: { weight: 'pop', at_least: `${pp}%` } },
+              ],
+            },
             ps,
           );
           const votes = ps.map((_, i) => (yes[i] ? 'yes' : 'no')) as Vote[];
-          const r = smallestChanges(rule, votes, ids(ps), ps.map(() => true));
+          const r = smallestChanges(
+            rule,
+            votes,
+            ids(ps),
+            ps.map(() => true),
+          );
           expect(r.size).toBe(bruteForceMinimum(ps.length, votes, (v) => passes(rule, v)));
           expect(r.proven).toBe(true);
           for (const set of r.sets) {
@@ -67,7 +88,12 @@ describe('smallest changes to pass', () => {
 describe('monotonicity', () => {
   it('recognises the EU blocking-minority clause as monotone and a bare "not" of a yes-quota as not', () => {
     const ps = players([1, 1, 1, 1, 1]);
-    const eu: Rule = { any: [{ quota: { weight: 'count', at_least: 3 } }, { not: { quota: { weight: 'count', side: 'not_yes', at_least: 2 } } }] };
+    const eu: Rule = {
+      any: [
+        { quota: { weight: 'count', at_least: 3 } },
+        { not: { quota: { weight: 'count', side: 'not_yes', at_least: 2 } } },
+      ],
+    };
     expect(isMonotone(compileRule(eu, ps))).toBe(true);
     expect(isMonotone(compileRule({ not: { quota: { weight: 'count', at_least: 3 } } }, ps))).toBe(false);
   });

@@ -12,7 +12,12 @@ export interface Pivot {
 }
 
 /** Members whose switch alone would change the outcome, and to what. */
-export function pivotalMembers(rule: CompiledRule, votes: Vote[], ids: string[], eligible: boolean[]): Pivot[] {
+export function pivotalMembers(
+  rule: CompiledRule,
+  votes: Vote[],
+  ids: string[],
+  eligible: boolean[],
+): Pivot[] {
   const outcome = passes(rule, votes);
   const pivots: Pivot[] = [];
   const trial = votes.slice();
@@ -100,7 +105,7 @@ function orderCandidates(rule: CompiledRule, votes: Vote[], eligible: boolean[])
       return s + (w[i] ?? 0) / total;
     }, 0);
   return votes
-    .map((v, i) => i)
+    .map((_, i) => i)
     .filter((i) => eligible[i] && votes[i] !== 'yes')
     .sort((a, b) => score(b) - score(a) || a - b);
 }
@@ -213,7 +218,9 @@ function direction(rule: CompiledRule): Direction {
       return d === 'up' ? 'down' : d === 'down' ? 'up' : d;
     }
     case 'groups':
-      return direction(rule.child) === 'up' || direction(rule.child) === 'flat' ? direction(rule.child) : 'mixed';
+      return direction(rule.child) === 'up' || direction(rule.child) === 'flat'
+        ? direction(rule.child)
+        : 'mixed';
   }
 }
 

@@ -21,7 +21,14 @@ export type CompiledRule = CompiledMeta &
     | { op: 'all' | 'any'; children: CompiledRule[] }
     | { op: 'not'; child: CompiledRule }
     | { op: 'unanimous' | 'consensus'; mask: boolean[] | null }
-    | { op: 'groups'; by: string; groupOf: (string | null)[]; groupNames: string[]; child: CompiledRule; atLeast: number }
+    | {
+        op: 'groups';
+        by: string;
+        groupOf: (string | null)[];
+        groupNames: string[];
+        child: CompiledRule;
+        atLeast: number;
+      }
   );
 
 interface CompiledMeta {
@@ -44,7 +51,11 @@ export class RuleError extends Error {
 }
 
 /** Binds a rule to players. Throws RuleError (with the clause's path and a hint) for unusable rules. */
-export function compileRule(rule: Rule, players: Player[], path: (string | number)[] = ['rule']): CompiledRule {
+export function compileRule(
+  rule: Rule,
+  players: Player[],
+  path: (string | number)[] = ['rule'],
+): CompiledRule {
   const meta: CompiledMeta = { path };
   if (rule.label !== undefined) meta.label = rule.label;
   if (rule.cite !== undefined) meta.cite = rule.cite;
@@ -53,15 +64,25 @@ export function compileRule(rule: Rule, players: Player[], path: (string | numbe
   switch (op) {
     case 'quota':
     case 'quorum': {
-      const spec = 'quota' in rule ? rule.quota : 'quorum' in rule ? { ...rule.quorum, side: 'present' as Side } : null;
+      const spec =
+        'quota' in rule ? rule.quota : 'quorum' in rule ? { ...rule.quorum, side: 'present' as Side } : null;
       if (!spec) throw new Error('unreachable');
       const at = [...path, op];
       const raw = spec.more_than ?? spec.at_least;
       if (raw === undefined || (spec.more_than !== undefined && spec.at_least !== undefined)) {
-        throw new RuleError(`${op} needs exactly one of "at_least" or "more_than"`, at, 'write e.g. at_least: "65%"');
+        throw new RuleError(
+          `${op} needs exactly one of "at_least" or "more_than"`,
+          at,
+          'write e.g. at_least: "65%"',
+        );
       }
       const bound = parseBound(raw);
-      if (typeof bound === 'string') throw new RuleError(bound, [...at, spec.more_than ? 'more_than' : 'at_least'], 'use a number, "65%" or "2/3"');
+      if (typeof bound === 'string')
+        throw new RuleError(
+          bound,
+          [...at, spec.more_than ? 'more_than' : 'at_least'],
+          'use a number, "65%" or "2/3"',
+        );
       const { weights, scale } = resolveWeights(spec.weight, players, [...at, 'weight']);
       return {
         ...meta,
@@ -79,7 +100,8 @@ export function compileRule(rule: Rule, players: Player[], path: (string | numbe
     case 'all':
     case 'any': {
       const list = (rule as { all?: Rule[]; any?: Rule[] })[op]!;
-      if (list.length === 0) throw new RuleError(`"${op}" needs at least one rule`, [...path, op], 'list one or more rules');
+      if (list.length === 0)
+        throw new RuleError(`"${op}" needs at least one rule`, [...path, op], 'list one or more rules');
       return { ...meta, op, children: list.map((r, i) => compileRule(r, players, [...path, op, i])) };
     }
     case 'not':
@@ -97,26 +119,50 @@ export function compileRule(rule: Rule, players: Player[], path: (string | numbe
         if (mask && !mask[i]) return null;
         const v = p.attributes[spec.by];
         if (v === undefined) {
-          throw new RuleError(`player ${p.id} has no attribute "${spec.by}" to group by`, [...at, 'by'], hintForAttribute(spec.by, players));
+          throw new RuleError(
+            `player ${p.id} has no attribute "${spec.by}" to group by`,
+            [...at, 'by'],
+            hintForAttribute(spec.by, players),
+          );
         }
         return String(v);
       });
       const groupNames = [...new Set(groupOf.filter((g): g is string => g !== null))].sort();
       if (!Number.isInteger(spec.at_least) || spec.at_least < 1) {
-        throw new RuleError('groups.at_least must be a positive whole number', [...at, 'at_least'], 'e.g. at_least: 4');
+        throw new RuleError(
+          'groups.at_least must be a positive whole number',
+          [...at, 'at_least'],
+          'e.g. at_least: 4',
+        );
       }
-      return { ...meta, op, by: spec.by, groupOf, groupNames, atLeast: spec.at_least, child: compileRule(spec.rule, players, [...at, 'rule']) };
+      return {
+        ...meta,
+        op,
+        by: spec.by,
+        groupOf,
+        groupNames,
+        atLeast: spec.at_least,
+        child: compileRule(spec.rule, players, [...at, 'rule']),
+      };
     }
   }
 }
 
-function resolveWeights(name: string, players: Player[], path: (string | number)[]): { weights: number[]; scale: number } {
+function resolveWeights(
+  name: string,
+  players: Player[],
+  path: (string | number)[],
+): { weights: number[]; scale: number } {
   if (name === COUNT) return { weights: players.map(() => 1), scale: 1 };
   const raw = players.map((p) => {
     const v = p.attributes[name];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
       const why = v === undefined ? 'has no' : 'has a non-numeric or negative';
-      throw new RuleError(`player ${p.id} ${why} weight attribute "${name}"`, path, hintForAttribute(name, players));
+      throw new RuleError(
+        `player ${p.id} ${why} weight attribute "${name}"`,
+        path,
+        hintForAttribute(name, players),
+      );
     }
     return v;
   });
@@ -134,11 +180,19 @@ function decimalPlaces(x: number): number {
   return (m[1]?.length ?? 0) + Number(m[2] ?? 0);
 }
 
-function compileFilter(filter: Filter | undefined, players: Player[], path: (string | number)[]): boolean[] | null {
+function compileFilter(
+  filter: Filter | undefined,
+  players: Player[],
+  path: (string | number)[],
+): boolean[] | null {
   if (!filter || Object.keys(filter).length === 0) return null;
   for (const key of Object.keys(filter)) {
     if (!players.some((p) => p.attributes[key] !== undefined)) {
-      throw new RuleError(`no player has the attribute "${key}" used in a filter`, [...path, key], hintForAttribute(key, players));
+      throw new RuleError(
+        `no player has the attribute "${key}" used in a filter`,
+        [...path, key],
+        hintForAttribute(key, players),
+      );
     }
   }
   return players.map((p) =>

@@ -4,10 +4,13 @@ import { compileRule } from './compile.ts';
 import { passes, trace } from './evaluate.ts';
 import { oracle } from './oracle.test-support.ts';
 import type { Player } from './players.ts';
-import type { Rule, Vote } from './types.ts';
+import type { Filter, Rule, Vote } from './types.ts';
 
 const players = (weights: number[]): Player[] =>
-  weights.map((w, i) => ({ id: `P${i}`, attributes: { pop: w, region: i % 2 ? 'east' : 'west', big: w >= 10 } }));
+  weights.map((w, i) => ({
+    id: `P${i}`,
+    attributes: { pop: w, region: i % 2 ? 'east' : 'west', big: w >= 10 },
+  }));
 const run = (rule: Rule, ps: Player[], votes: Vote[]) => passes(compileRule(rule, ps), votes);
 
 describe('quota', () => {
@@ -47,7 +50,11 @@ describe('quota', () => {
 
   it('reports the value, base, threshold and citation in the trace', () => {
     const ps = players([60, 30, 10]);
-    const rule: Rule = { quota: { weight: 'pop', at_least: '65%' }, label: 'Population', cite: 'Art. 16(4) TEU' };
+    const rule: Rule = {
+      quota: { weight: 'pop', at_least: '65%' },
+      label: 'Population',
+      cite: 'Art. 16(4) TEU',
+    };
     const t = trace(compileRule(rule, ps), ['yes', 'no', 'yes'], ['P0', 'P1', 'P2']);
     expect(t).toMatchObject({ met: true, value: 70, baseTotal: 100, threshold: 65, cite: 'Art. 16(4) TEU' });
     expect(t.text).toBe('Population 70.0% (70 of 100) ≥ 65% of members ✓, Art. 16(4) TEU');
@@ -74,7 +81,9 @@ describe('consensus, unanimity, quorum and groups', () => {
     expect(run(rule, ps, ['absent', 'absent', 'yes', 'yes'])).toBe(false);
   });
   it('requires the inner rule within enough groups, with percentages relative to each group', () => {
-    const rule: Rule = { groups: { by: 'region', at_least: 2, rule: { quota: { weight: 'count', more_than: '50%' } } } };
+    const rule: Rule = {
+      groups: { by: 'region', at_least: 2, rule: { quota: { weight: 'count', more_than: '50%' } } },
+    };
     expect(run(rule, ps, ['yes', 'yes', 'no', 'no'])).toBe(false); // west 1/2, east 1/2
     expect(run(rule, ps, ['yes', 'yes', 'yes', 'no'])).toBe(false); // west 2/2, east 1/2
     expect(run(rule, ps, ['yes', 'yes', 'yes', 'yes'])).toBe(true);
@@ -87,19 +96,34 @@ const boundArb = fc.oneof(
   fc.integer({ min: 0, max: 100 }).map((p) => `${p}%`),
   fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 5, max: 6 })).map(([a, b]) => `${a}/${b}`),
 );
-const whereArb = fc.option(fc.constantFrom({ region: 'east' }, { big: true }, { region: ['east', 'west'] }), { nil: undefined });
+const whereArb = fc.option(
+  fc.constantFrom<Filter>({ region: 'east' }, { big: true }, { region: ['east', 'west'] }),
+  { nil: undefined },
+);
 const leafArb = (monotone: boolean): fc.Arbitrary<Rule> =>
   fc.oneof(
-    fc.record({
-      weight: fc.constantFrom('count', 'pop'),
-      bound: boundArb,
-      strict: fc.boolean(),
-      of: monotone ? fc.constant('members' as const) : fc.constantFrom('members' as const, 'present' as const, 'voting' as const),
-      side: monotone ? fc.constant('yes' as const) : fc.constantFrom('yes' as const, 'no' as const, 'abstain' as const, 'not_yes' as const),
-      where: whereArb,
-    }).map(({ weight, bound, strict, of, side, where }) => ({
-      quota: { weight, ...(strict ? { more_than: bound } : { at_least: bound }), of, side, ...(where ? { where } : {}) },
-    })),
+    fc
+      .record({
+        weight: fc.constantFrom('count', 'pop'),
+        bound: boundArb,
+        strict: fc.boolean(),
+        of: monotone
+          ? fc.constant('members' as const)
+          : fc.constantFrom('members' as const, 'present' as const, 'voting' as const),
+        side: monotone
+          ? fc.constant('yes' as const)
+          : fc.constantFrom('yes' as const, 'no' as const, 'abstain' as const, 'not_yes' as const),
+        where: whereArb,
+      })
+      .map(({ weight, bound, strict, of, side, where }) => ({
+        quota: {
+          weight,
+          ...(strict ? { more_than: bound } : { at_least: bound }),
+          of,
+          side,
+          ...(where ? { where } : {}),
+        },
+      })),
     whereArb.map((where) => ({ unanimous: where ? { where } : {} })),
     whereArb.map((where) => ({ consensus: where ? { where } : {} })),
   );
@@ -111,7 +135,9 @@ const ruleArb = (monotone: boolean): fc.Arbitrary<Rule> =>
       fc.array(tie('rule'), { minLength: 1, maxLength: 3 }).map((all) => ({ all })),
       fc.array(tie('rule'), { minLength: 1, maxLength: 3 }).map((any) => ({ any })),
       ...(monotone ? [] : [tie('rule').map((r) => ({ not: r }))]),
-      fc.tuple(tie('rule'), fc.integer({ min: 1, max: 2 })).map(([rule, at_least]) => ({ groups: { by: 'region', rule, at_least } })),
+      fc
+        .tuple(tie('rule'), fc.integer({ min: 1, max: 2 }))
+        .map(([rule, at_least]) => ({ groups: { by: 'region', rule, at_least } })),
     ),
   })).rule;
 const gameArb = fc.integer({ min: 1, max: 7 }).chain((n) =>
@@ -129,7 +155,13 @@ describe('properties', () => {
         const byId = Object.fromEntries(ps.map((p, i) => [p.id, votes[i]!]));
         const compiled = compileRule(rule, ps);
         expect(passes(compiled, votes)).toBe(oracle(rule, ps, byId));
-        expect(trace(compiled, votes, ps.map((p) => p.id)).met).toBe(passes(compiled, votes));
+        expect(
+          trace(
+            compiled,
+            votes,
+            ps.map((p) => p.id),
+          ).met,
+        ).toBe(passes(compiled, votes));
       }),
       { numRuns: 3000 },
     );

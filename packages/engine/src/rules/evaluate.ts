@@ -69,7 +69,12 @@ export function passes(rule: CompiledRule, votes: Vote[], inGroup?: (i: number) 
 }
 
 /** Full evaluation with a trace of every clause. */
-export function trace(rule: CompiledRule, votes: Vote[], ids: string[], inGroup?: (i: number) => boolean): ClauseResult {
+export function trace(
+  rule: CompiledRule,
+  votes: Vote[],
+  ids: string[],
+  inGroup?: (i: number) => boolean,
+): ClauseResult {
   const meta = pickMeta(rule);
   switch (rule.op) {
     case 'quota':
@@ -97,9 +102,22 @@ export function trace(rule: CompiledRule, votes: Vote[], ids: string[], inGroup?
         rule.bound.kind === 'share'
           ? `${formatShare(side, base)} (${formatNumber(value)} of ${formatNumber(baseTotal)})`
           : formatNumber(value);
-      const sideText = rule.op === 'quorum' ? 'present' : rule.side === 'yes' ? '' : `${rule.side.replace('_', '-')} `;
+      const sideText =
+        rule.op === 'quorum' ? 'present' : rule.side === 'yes' ? '' : `${rule.side.replace('_', '-')} `;
       const text = `${sideText}${name} ${shown} ${thresholdText} ${met ? '✓' : '✗'}${citeText(rule.cite)}`;
-      return { ...meta, met, text, weight: rule.weightName, side: rule.side, base: rule.base, value, baseTotal, threshold, thresholdText, members };
+      return {
+        ...meta,
+        met,
+        text,
+        weight: rule.weightName,
+        side: rule.side,
+        base: rule.base,
+        value,
+        baseTotal,
+        threshold,
+        thresholdText,
+        members,
+      };
     }
     case 'all':
     case 'any': {
@@ -151,7 +169,11 @@ export function trace(rule: CompiledRule, votes: Vote[], ids: string[], inGroup?
 }
 
 /** Groups with at least one member in scope; an empty group (e.g. within an outer group) is no group. */
-function groupsInScope(rule: Extract<CompiledRule, { op: 'groups' }>, n: number, inGroup?: (i: number) => boolean): string[] {
+function groupsInScope(
+  rule: Extract<CompiledRule, { op: 'groups' }>,
+  n: number,
+  inGroup?: (i: number) => boolean,
+): string[] {
   if (!inGroup) return rule.groupNames;
   const present = new Set<string>();
   for (let i = 0; i < n; i++) if (inGroup(i) && rule.groupOf[i] !== null) present.add(rule.groupOf[i]!);
@@ -180,7 +202,10 @@ export function onSide(side: Side, v: Vote): boolean {
 }
 
 function pickMeta(rule: CompiledRule): Pick<ClauseResult, 'op' | 'path' | 'label' | 'cite' | 'rationale'> {
-  const meta: Pick<ClauseResult, 'op' | 'path' | 'label' | 'cite' | 'rationale'> = { op: rule.op, path: rule.path };
+  const meta: Pick<ClauseResult, 'op' | 'path' | 'label' | 'cite' | 'rationale'> = {
+    op: rule.op,
+    path: rule.path,
+  };
   if (rule.label !== undefined) meta.label = rule.label;
   if (rule.cite !== undefined) meta.cite = rule.cite;
   if (rule.rationale !== undefined) meta.rationale = rule.rationale;
@@ -197,5 +222,7 @@ function formatShare(part: number, whole: number): string {
 }
 
 export function formatNumber(x: number): string {
-  return Number.isInteger(x) ? x.toLocaleString('en-GB') : x.toLocaleString('en-GB', { maximumFractionDigits: 4 });
+  return Number.isInteger(x)
+    ? x.toLocaleString('en-GB')
+    : x.toLocaleString('en-GB', { maximumFractionDigits: 4 });
 }

@@ -11,21 +11,34 @@ function holds(rule: Rule, players: Player[], votes: Record<string, Vote>): bool
   if ('all' in rule) return rule.all.every((r) => holds(r, players, votes));
   if ('any' in rule) return rule.any.some((r) => holds(r, players, votes));
   if ('not' in rule) return !holds(rule.not, players, votes);
-  if ('unanimous' in rule) return players.filter((p) => matches(p, rule.unanimous.where)).every((p) => votes[p.id] === 'yes');
-  if ('consensus' in rule) return !players.filter((p) => matches(p, rule.consensus.where)).some((p) => votes[p.id] === 'no');
+  if ('unanimous' in rule)
+    return players.filter((p) => matches(p, rule.unanimous.where)).every((p) => votes[p.id] === 'yes');
+  if ('consensus' in rule)
+    return !players.filter((p) => matches(p, rule.consensus.where)).some((p) => votes[p.id] === 'no');
   if ('groups' in rule) {
     const g = rule.groups;
     const inScope = players.filter((p) => matches(p, g.where));
     const names = [...new Set(inScope.map((p) => String(p.attributes[g.by])))];
-    const met = names.filter((n) => holds(g.rule, inScope.filter((p) => String(p.attributes[g.by]) === n), votes));
+    const met = names.filter((n) =>
+      holds(
+        g.rule,
+        inScope.filter((p) => String(p.attributes[g.by]) === n),
+        votes,
+      ),
+    );
     return met.length >= g.at_least;
   }
-  const spec = 'quota' in rule ? rule.quota : { ...rule.quorum, side: 'present' as const, of: 'members' as const };
+  const spec =
+    'quota' in rule ? rule.quota : { ...rule.quorum, side: 'present' as const, of: 'members' as const };
   const counted = players.filter((p) => matches(p, spec.where));
   const w = (p: Player) => (spec.weight === 'count' ? 1 : (p.attributes[spec.weight] as number));
   const vote = (p: Player) => votes[p.id] ?? 'no';
   const inBase = (p: Player) =>
-    (spec.of ?? 'members') === 'members' ? true : spec.of === 'present' ? vote(p) !== 'absent' : vote(p) === 'yes' || vote(p) === 'no';
+    (spec.of ?? 'members') === 'members'
+      ? true
+      : spec.of === 'present'
+        ? vote(p) !== 'absent'
+        : vote(p) === 'yes' || vote(p) === 'no';
   const side = spec.side ?? 'yes';
   const onSide = (p: Player) =>
     side === 'yes'
@@ -54,5 +67,7 @@ function resolve(bound: Bound, base: number): { num: number; den: number } {
 
 function matches(p: Player, where: Filter | undefined): boolean {
   if (!where) return true;
-  return Object.entries(where).every(([k, v]) => (Array.isArray(v) ? v : [v]).some((x) => x === p.attributes[k]));
+  return Object.entries(where).every(([k, v]) =>
+    (Array.isArray(v) ? v : [v]).some((x) => x === p.attributes[k]),
+  );
 }

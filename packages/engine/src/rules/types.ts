@@ -48,7 +48,16 @@ export type Rule = Annotations &
     | { groups: { by: string; rule: Rule; at_least: number; where?: Filter } }
   );
 
-export const RULE_OPERATORS = ['quota', 'quorum', 'all', 'any', 'not', 'unanimous', 'consensus', 'groups'] as const;
+export const RULE_OPERATORS = [
+  'quota',
+  'quorum',
+  'all',
+  'any',
+  'not',
+  'unanimous',
+  'consensus',
+  'groups',
+] as const;
 export type RuleOperator = (typeof RULE_OPERATORS)[number];
 
 export function operatorOf(rule: Rule): RuleOperator {

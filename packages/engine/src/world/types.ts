@@ -60,6 +60,8 @@ export interface PopulationSeries {
   year: number;
   /** Persons, as integers. Not every series covers every state. */
   values: Record<StateId, number>;
+  /** How sure we are of the series as a whole (e.g. figures derived from rounded shares are 'uncertain'). */
+  confidence?: Confidence;
   note?: string;
 }
 

@@ -1,0 +1,33 @@
+import { CharterError, WorldError } from '@concert/engine';
+
+/** A usage error: bad flags or arguments. Printed as one message with a hint; exit code 1. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly hint = '',
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Turns any error into the message a user sees (never a stack trace) and a JSON form for --json. */
+export function describeError(e: unknown): { text: string; json: Record<string, unknown> } {
+  if (e instanceof CharterError) return { text: `error: ${e.format()}`, json: e.toJSON() };
+  if (e instanceof UsageError || e instanceof WorldError) {
+    const hint = 'hint' in e && typeof e.hint === 'string' && e.hint ? e.hint : '';
+    return {
+      text: `error: ${e.message}${hint ? `\n  hint: ${hint}` : ''}`,
+      json: {
+        error: e instanceof UsageError ? 'usage' : 'data',
+        message: e.message,
+        ...(hint ? { hint } : {}),
+      },
+    };
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    text: `internal error: ${message}\n  hint: this is a bug in Concert; please report it with the command you ran (set CONCERT_DEBUG=1 for details)`,
+    json: { error: 'internal', message },
+  };
+}

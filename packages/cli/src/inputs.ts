@@ -1,0 +1,99 @@
+import { readFileSync, statSync } from 'node:fs';
+import {
+  builtinCharter,
+  builtinCharterIds,
+  type Charter,
+  CharterError,
+  closestIds,
+  type Game,
+  gameFrom,
+  isBuiltinCharter,
+  isIsoDate,
+  isStateId,
+  readDocument,
+  validateCharter,
+  world,
+} from '@concert/engine';
+import { UsageError } from './errors.ts';
+
+/** Largest charter or game file Concert reads; bigger files are refused before reading. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+export type Loaded = { kind: 'charter'; charter: Charter } | { kind: 'game'; game: Game };
+
+/** A built-in charter id, or a path to a charter or game file (YAML or JSON). */
+export function loadCharterOrGame(arg: string): Loaded {
+  if (isBuiltinCharter(arg)) return { kind: 'charter', charter: builtinCharter(arg) };
+  const text = readSmallFile(arg);
+  const read = readDocument(text, { source: arg, format: 'auto' });
+  if (!read.ok) {
+    const e = read.error;
+    throw new CharterError(e.message, e.source, e.path ?? [], e.hint, e.line, e.column);
+  }
+  const value = read.value as Record<string, unknown>;
+  if ('players' in value && 'rule' in value) return { kind: 'game', game: gameFrom(value, arg, text) };
+  return { kind: 'charter', charter: validateCharter(value, arg, text) };
+}
+
+export function loadCharter(arg: string): Charter {
+  const loaded = loadCharterOrGame(arg);
+  if (loaded.kind !== 'charter')
+    throw new UsageError(`${arg} is a game file, not a charter`, 'this command needs a charter');
+  return loaded.charter;
+}
+
+export function readSmallFile(path: string): string {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new UsageError(`${path} is not a file`);
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const near = closestIds(path, builtinCharterIds());
+    throw new UsageError(
+      `no built-in charter or file named "${path}"`,
+      `built-in charters: ${builtinCharterIds().join(', ')}${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}`,
+    );
+  }
+  if (size > MAX_FILE_BYTES) {
+    throw new CharterError(
+      `file is ${(size / 1024 / 1024).toFixed(1)} MB; charters and game files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+      path,
+      [],
+      'a charter is a few hundred lines; check that this is the right file',
+    );
+  }
+  return readFileSync(path, 'utf8');
+}
+
+export function parseDate(value: string | undefined, fallback: string): string {
+  const date = value ?? fallback;
+  if (!isIsoDate(date))
+    throw new UsageError(`"${date}" is not a valid date`, 'write dates as YYYY-MM-DD, e.g. 2009-06-24');
+  return date;
+}
+
+/** A comma-separated list of ids. State ids are checked against the world data unless they name other players. */
+export function parseIds(value: string | undefined, flag: string, known?: Set<string>): string[] {
+  if (!value) return [];
+  const ids = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const id of ids) {
+    if (known ? !known.has(id) : !isStateId(id)) {
+      const pool = known ? [...known] : world.states.map((s) => s.id);
+      const near = closestIds(id.toUpperCase(), pool);
+      throw new UsageError(
+        `${flag}: unknown member "${id}"`,
+        near.length ? `did you mean ${near.join(' or ')}?` : 'use ISO 3166 alpha-3 ids such as DEU, FRA, RUS',
+      );
+    }
+  }
+  return ids;
+}
+
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}

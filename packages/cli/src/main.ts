@@ -1,0 +1,109 @@
+import { Command, CommanderError, Option } from 'commander';
+import { accession } from './commands/accession.ts';
+import { listCharters, printSchema, showCharter, validateFile } from './commands/charters.ts';
+import { diff } from './commands/diff.ts';
+import { listMembers, showCoverage } from './commands/members.ts';
+import { tour } from './commands/tour.ts';
+import { vote } from './commands/vote.ts';
+import { describeError } from './errors.ts';
+import { makeOutput } from './output.ts';
+
+const VERSION = '0.1.0';
+
+/** Runs the concert CLI; returns the exit code (0 ok, 1 user error, 2 internal error). */
+export async function main(argv: string[]): Promise<number> {
+  let json = argv.includes('--json');
+  const program = build((j) => {
+    json = j;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit cleanly; usage errors were already printed by commander.
+      return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version'
+        ? 0
+        : 1;
+    }
+    const { text, json: body } = describeError(e);
+    if (process.env.CONCERT_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    if (json) process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+    process.stderr.write(`${text}\n`);
+    return body.error === 'internal' ? 2 : 1;
+  }
+}
+
+function build(onJson: (json: boolean) => void): Command {
+  const program = new Command('concert')
+    .description(
+      'Concert — European security architectures as code: charters, exact decision rules, coverage.',
+    )
+    .version(VERSION)
+    .exitOverride()
+    .showHelpAfterError('(concert --help lists the commands; concert <command> --help explains one)')
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const cmd = (name: string, description: string) => {
+    const c = program
+      .command(name)
+      .description(description)
+      .option('--json', 'print one JSON document (shapes: docs/cli.md)')
+      .exitOverride();
+    c.hook('preAction', (self) => onJson(Boolean(self.opts().json)));
+    return c;
+  };
+  const out = (opts: { json?: boolean }) => makeOutput(Boolean(opts.json));
+
+  cmd('charters', 'list the built-in charters').action((o) => listCharters(out(o)));
+  cmd('show', 'show a charter: members, bodies, rules with citations, guarantees, accession')
+    .argument('<charter>', 'built-in charter id or a charter file')
+    .option('--date <date>', 'date for membership (default: the charter reference date)')
+    .action((c, o) => showCharter(c, o, out(o)));
+  cmd('validate', 'check a charter or game file; exit 1 with the line, column and a hint if invalid')
+    .argument('<file>', 'YAML or JSON file')
+    .action((f, o) => validateFile(f, out(o)));
+  cmd('schema', 'print the JSON Schema of charters (or game files) for editors')
+    .option('--game', 'the game-file schema')
+    .action((o) => printSchema(o.game ? 'game' : 'charter', out(o)));
+  cmd(
+    'members',
+    'members of an organisation (NATO, EU, CSTO, CIS, EAEU, COE, OSCE, WEU) or a charter on a date',
+  )
+    .argument('<organisation>', 'organisation id or charter')
+    .option('--date <date>', 'YYYY-MM-DD (default: today)')
+    .action((t, o) => listMembers(t, o, out(o)));
+  cmd(
+    'coverage',
+    'which OSCE states enjoy legally binding collective-defence guarantees on a date, and from which treaty',
+  )
+    .option('--date <date>', 'YYYY-MM-DD (default: today)')
+    .option('--include-bilateral', 'also count bilateral mutual-defence treaties')
+    .action((o) => showCoverage(o, out(o)));
+  cmd('vote', 'evaluate a ballot under a charter rule (or a game file) and explain the result')
+    .argument('<charter>', 'built-in charter id, charter file or game file')
+    .option('--body <body>', 'body id (default: the first)')
+    .option('--category <category>', 'decision category id')
+    .option('--yes <ids>', 'comma-separated members voting yes')
+    .option('--no <ids>', 'members voting no')
+    .option('--abstain <ids>', 'members abstaining')
+    .option('--absent <ids>', 'members absent')
+    .option('--absent-rest', 'members not named are absent (default: they vote no)')
+    .option('--parties <ids>', 'members that are parties to the matter (recusal as the charter says)')
+    .option('--date <date>', 'date for membership and rules in force (default: the charter reference date)')
+    .addOption(new Option('--population <series>', "population series (default: the charter's)"))
+    .action((c, o) => vote(c, o, out(o)));
+  cmd('diff', 'how two architectures differ point by point')
+    .argument('<a>', 'charter')
+    .argument('<b>', 'charter')
+    .option('--all', 'also show the points on which they agree')
+    .action((a, b, o) => diff(a, b, o, out(o)));
+  cmd('accession', 'who may object to an application, and its outcome')
+    .argument('<charter>', 'charter the applicant wants to join')
+    .option('--applicant <id>', 'applicant state')
+    .option('--objections <ids>', 'states that object')
+    .option('--alongside <charters>', 'other charters in force whose parties claim a say (e.g. est-2009)')
+    .option('--date <date>', 'YYYY-MM-DD')
+    .action((c, o) => accession(c, o, out(o)));
+  cmd('tour', 'a short guided tour of Concert on real questions').action((o) => tour(out(o)));
+  return program;
+}

@@ -1,0 +1,22 @@
+// @concert/engine — pure: no I/O, no Node-only APIs. Data flows charter → institution → rules → engines.
+export * from './accession/index.ts';
+export * from './builtin/index.ts';
+export { CharterError, formatPath } from './charter/errors.ts';
+export {
+  type DecisionGame,
+  decisionGame,
+  type Institution,
+  inForce,
+  institutionOn,
+} from './charter/institution.ts';
+export { charterJsonSchema } from './charter/json-schema.ts';
+export { parseCharter, validateCharter } from './charter/load.ts';
+export type { Body, Charter, DecisionCategory, Guarantee as CharterGuarantee } from './charter/schema.ts';
+export * from './coverage/index.ts';
+export * from './decide/index.ts';
+export * from './diff/index.ts';
+export * from './document/index.ts';
+export * from './game/index.ts';
+export * from './manifest/index.ts';
+export * from './rules/index.ts';
+export * from './world/index.ts';
