@@ -13,7 +13,11 @@ export interface Manifest {
   populationSeries?: string;
 }
 
-export function manifestFor(charter: Charter | undefined, date?: string, populationSeries?: string): Manifest {
+export function manifestFor(
+  charter: Charter | undefined,
+  date?: string,
+  populationSeries?: string,
+): Manifest {
   const m: Manifest = { engine: ENGINE_VERSION, dataset: `${world.dataset.id}@${world.dataset.version}` };
   if (charter) m.charter = { id: charter.id, hash: charterHash(charter) };
   if (date) m.date = date;
