@@ -77,11 +77,21 @@ const branches = {
     }),
 };
 const OPERATORS = Object.keys(branches) as (keyof typeof branches)[];
+const built = new Map<string, z.ZodType>();
+/** Branch schemas are built once, on first use (they refer to ruleSchema, so not at module load). */
+function branch(op: keyof typeof branches): z.ZodType {
+  let schema = built.get(op);
+  if (!schema) {
+    schema = branches[op]();
+    built.set(op, schema);
+  }
+  return schema;
+}
 const ANNOTATION_KEYS = new Set(Object.keys(annotations));
 
 /** The rule as a plain union, for the exported JSON Schema (editors autocomplete from it). */
 export const ruleUnionSchema: z.ZodType<Rule> = z.lazy(() =>
-  z.union(OPERATORS.map((op) => branches[op]()) as unknown as [z.ZodType, z.ZodType]),
+  z.union(OPERATORS.map((op) => branch(op)) as unknown as [z.ZodType, z.ZodType]),
 ) as z.ZodType<Rule>;
 
 /**
@@ -108,7 +118,7 @@ export const ruleSchema: z.ZodType<Rule> = z.lazy(() =>
       ctx.addIssue({ code: 'custom', message });
       return z.NEVER;
     }
-    const parsed = branches[ops[0] as keyof typeof branches]().safeParse(value);
+    const parsed = branch(ops[0] as keyof typeof branches).safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: issue.path } as never);
       return z.NEVER;
