@@ -65,7 +65,10 @@ describe('concert coverage', () => {
 
 describe('concert vote', () => {
   const game = () =>
-    file('game.yaml', 'players:\n  - { id: A, w: 4 }\n  - { id: B, w: 2 }\n  - { id: C, w: 1 }\nrule: { quota: { weight: w, at_least: 5 } }\n');
+    file(
+      'game.yaml',
+      'players:\n  - { id: A, w: 4 }\n  - { id: B, w: 2 }\n  - { id: C, w: 1 }\nrule: { quota: { weight: w, at_least: 5 } }\n',
+    );
 
   it('evaluates a game file and explains the result', async () => {
     const r = await run('vote', game(), '--yes', 'A,C', '--json');
@@ -110,7 +113,13 @@ describe('concert validate', () => {
   });
 
   it('reports an unknown rule attribute with the attributes that exist', async () => {
-    const r = await run('validate', file('g.json', JSON.stringify({ players: [{ id: 'A', w: 1 }], rule: { quota: { weight: 'votes', at_least: 1 } } })));
+    const r = await run(
+      'validate',
+      file(
+        'g.json',
+        JSON.stringify({ players: [{ id: 'A', w: 1 }], rule: { quota: { weight: 'votes', at_least: 1 } } }),
+      ),
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('"votes"');
     expect(r.stderr).toContain('known attributes');

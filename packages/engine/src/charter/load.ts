@@ -79,13 +79,13 @@ function checkReferences(c: Charter): void {
     ['bodies'],
     'body',
   );
-  c.bodies.forEach((b, i) =>
+  for (const [i, b] of c.bodies.entries()) {
     unique(
       b.categories.map((k) => k.id),
       ['bodies', i, 'categories'],
       'decision category',
-    ),
-  );
+    );
+  }
   unique(
     c.guarantees.map((g) => g.id),
     ['guarantees'],

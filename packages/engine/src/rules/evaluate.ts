@@ -97,7 +97,8 @@ export function trace(
       const baseTotal = base / rule.scale;
       const threshold = thresholdValue(rule.bound, base) / rule.scale;
       const thresholdText = `${describeBound(rule.bound, rule.strict)}${rule.bound.kind === 'share' ? ` of ${rule.base}` : ''}`;
-      const name = rule.label ?? (rule.weightName === 'count' ? 'members' : rule.weightName);
+      const unit = rule.weightName === 'count' ? 'members' : rule.weightName;
+      const name = rule.label ?? (rule.op === 'quorum' ? `${unit} present` : unit);
       const shown =
         rule.bound.kind === 'share'
           ? `${formatShare(side, base)} (${formatNumber(value)} of ${formatNumber(baseTotal)})`
