@@ -78,6 +78,7 @@ function build(onJson: (json: boolean) => void): Command {
   )
     .option('--date <date>', 'YYYY-MM-DD (default: today)')
     .option('--include-bilateral', 'also count bilateral mutual-defence treaties')
+    .option('--state <id>', 'only this state: the guarantees it enjoyed on the date, and why')
     .action((o) => showCoverage(o, out(o)));
   cmd('vote', 'evaluate a ballot under a charter rule (or a game file) and explain the result')
     .argument('<charter>', 'built-in charter id, charter file or game file')

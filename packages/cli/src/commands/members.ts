@@ -9,7 +9,7 @@ import {
   world,
 } from '@concert/engine';
 import { UsageError } from '../errors.ts';
-import { loadCharter, parseDate, today } from '../inputs.ts';
+import { loadCharter, parseDate, parseIds, today } from '../inputs.ts';
 import type { Output } from '../output.ts';
 import { table } from '../table.ts';
 
@@ -48,8 +48,12 @@ export function listMembers(target: string, opts: { date?: string }, out: Output
   );
 }
 
-export function showCoverage(opts: { date?: string; includeBilateral?: boolean }, out: Output): void {
+export function showCoverage(
+  opts: { date?: string; includeBilateral?: boolean; state?: string },
+  out: Output,
+): void {
   const date = parseDate(opts.date, today());
+  if (opts.state) return showStateCoverage(opts.state, date, Boolean(opts.includeBilateral), out);
   const result = coverageOn(date, { includeBilateral: Boolean(opts.includeBilateral) });
   out.data(result);
   out.print(
@@ -64,4 +68,25 @@ export function showCoverage(opts: { date?: string; includeBilateral?: boolean }
     ]);
   out.print(table(['id', 'name', 'guarantees'], rows));
   out.print(`\nUncovered (${result.uncovered.length}): ${result.uncovered.join(' ') || 'none'}`);
+}
+
+function showStateCoverage(stateArg: string, date: string, includeBilateral: boolean, out: Output): void {
+  const [id] = parseIds(stateArg, '--state');
+  const coverage = coverageOn(date, { includeBilateral });
+  const entry = coverage.states.find((s) => s.id === id);
+  if (!entry)
+    throw new UsageError(`${id} was not an OSCE participating State on ${date}`, 'choose a later date');
+  out.data({
+    date,
+    includeBilateral,
+    state: id,
+    guarantees: entry.guarantees,
+    explanation: coverage.explanations[id!],
+  });
+  out.print(`${stateById(id!).name} (${id}) on ${date}: ${coverage.explanations[id!]}`);
+  for (const g of entry.guarantees) {
+    out.print(
+      `  • ${g.title} — ${g.nature}, ${g.kind}, via ${g.via} since ${g.since}${g.caveats.length ? ` (${g.caveats.join('; ')})` : ''}`,
+    );
+  }
 }

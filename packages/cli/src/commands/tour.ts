@@ -1,4 +1,4 @@
-import { builtinCharter, institutionOn } from '@concert/engine';
+import { builtinCharter, coverageOn, institutionOn } from '@concert/engine';
 import type { Output } from '../output.ts';
 import { listCharters } from './charters.ts';
 import { showCoverage } from './members.ts';
@@ -25,6 +25,7 @@ export function tour(out: Output): void {
     'coverage --date 2009-12-01',
   );
   showCoverage({ date: '2009-12-01' }, out);
+  seedComparison(out);
   step(
     4,
     'Can any single member block a major security action of the proposed continental alliance?',
@@ -54,4 +55,25 @@ function continentalOthers(except: string): string {
     .members.map((m) => m.id)
     .filter((id) => id !== except)
     .join(',');
+}
+
+// Seed 004 ("Is there a need for a legally binding treaty?") lists the states "not protected under any legally
+// binding Treaty" in 2009: Switzerland, the former Yugoslav states except Slovenia and Croatia, Ukraine, Moldova,
+// Azerbaijan, Georgia and Turkmenistan.
+const SEED_004_UNCOVERED = ['CHE', 'SRB', 'MNE', 'BIH', 'MKD', 'UKR', 'MDA', 'AZE', 'GEO', 'TKM'];
+
+function seedComparison(out: Output): void {
+  const computed = coverageOn('2009-12-01').uncovered;
+  const extra = computed.filter((id) => !SEED_004_UNCOVERED.includes(id));
+  const missing = SEED_004_UNCOVERED.filter((id) => !computed.includes(id));
+  out.print(
+    `\nSeed 004 lists ${SEED_004_UNCOVERED.length} uncovered states: ${SEED_004_UNCOVERED.join(' ')}.`,
+  );
+  out.print(
+    `Concert agrees on all of them${missing.length ? `, except ${missing.join(' ')}` : ''} and adds ${extra.join(' ')} — the microstates, which the seed does not mention.`,
+  );
+  const before = coverageOn('2009-06-24').uncovered.filter((id) => !computed.includes(id));
+  out.print(
+    `On 2009-06-24, before the Lisbon Treaty's Art. 42(7), ${before.join(' ')} were uncovered too: the seed's list already assumes Lisbon in force.`,
+  );
 }

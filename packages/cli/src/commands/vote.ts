@@ -69,6 +69,7 @@ export function vote(target: string, opts: VoteOptions, out: Output): void {
   if (decision.recused.length) out.print(`Parties excluded from the vote: ${decision.recused.join(', ')}`);
   if (decision.mustAbstain.length)
     out.print(`Parties obliged to abstain: ${decision.mustAbstain.join(', ')}`);
+  for (const w of decision.warnings) out.print(`Note: ${w}`);
 }
 
 function collectBallots(opts: VoteOptions, known: Set<string>): Ballots {

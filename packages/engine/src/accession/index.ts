@@ -155,6 +155,11 @@ function summarise(
   if (outcome === 'not-eligible') return `${applicant} is not eligible: ${reasons.join('; ')}.`;
   if (outcome === 'admitted')
     return `${applicant} would be admitted to ${charter.id}: no objection that counts under its rules (${charter.accession.cite}).`;
-  const by = counted.filter((c) => c.ids.length > 0).map((c) => `${c.ids.join(', ')} (under ${c.charter})`);
+  const by = counted
+    .filter((c) => c.ids.length > 0)
+    .map(
+      (c) =>
+        `${c.ids.join(', ')} (under ${c.charter}${c.charter === charter.id ? '' : ', as if it were in force alongside'})`,
+    );
   return `${applicant}'s accession to ${charter.id} is blocked by ${by.join('; ')}.`;
 }

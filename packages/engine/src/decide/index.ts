@@ -15,6 +15,7 @@ import {
   trace,
   type Vote,
 } from '../rules/index.ts';
+import { world } from '../world/index.ts';
 
 export type Ballots = Record<string, Vote>;
 
@@ -40,6 +41,8 @@ export interface Decision extends Explanation {
   recused: string[];
   mustAbstain: string[];
   populationSeries: string;
+  /** Caveats a reader must see next to the result (e.g. population figures that are only approximate). */
+  warnings: string[];
   manifest: Manifest;
 }
 
@@ -64,6 +67,7 @@ export function evaluate(input: EvaluateInput): Decision {
     recused: game.recused,
     mustAbstain: game.mustAbstain,
     populationSeries: institution.populationSeries,
+    warnings: seriesWarnings(game.rule, institution.populationSeries, date),
     manifest: manifestFor(input.charter, date, institution.populationSeries),
   };
 }
@@ -125,6 +129,41 @@ function tally(votes: Vote[]): Record<Vote, number> {
 function flatten(node: ClauseResult, depth: number): (ClauseResult & { depth: number })[] {
   const { children, ...rest } = node;
   return [{ ...rest, depth }, ...(children ?? []).flatMap((c) => flatten(c, depth + 1))];
+}
+
+/** A rule weighted by population inherits the confidence of the population figures it was given. */
+function seriesWarnings(rule: CompiledRule, seriesId: string, date: string): string[] {
+  if (!usesWeight(rule, 'population')) return [];
+  const series = world.populations.find((s) => s.id === seriesId);
+  if (!series) return [];
+  const warnings: string[] = [];
+  const gap = Math.abs(Number(date.slice(0, 4)) - series.year);
+  if (gap > 2) {
+    warnings.push(
+      `population figures are for ${series.year}, ${gap} years from the evaluation date ${date}; Concert has no series for that year`,
+    );
+  }
+  if (series.confidence === undefined || series.confidence === 'verified') return warnings;
+  return [
+    ...warnings,
+    `population series "${seriesId}" is ${series.confidence} (${series.note ?? 'see docs/data.md'}); results near a population threshold may differ with exact figures — compare with --population wb-wdi-2024`,
+  ];
+}
+
+function usesWeight(rule: CompiledRule, weight: string): boolean {
+  switch (rule.op) {
+    case 'quota':
+    case 'quorum':
+      return rule.weightName === weight;
+    case 'all':
+    case 'any':
+      return rule.children.some((c) => usesWeight(c, weight));
+    case 'not':
+    case 'groups':
+      return usesWeight(rule.child, weight);
+    default:
+      return false;
+  }
 }
 
 function withSeries(series: string | undefined): { populationSeries?: string } {

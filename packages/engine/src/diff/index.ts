@@ -167,7 +167,9 @@ function bodyPoints(a: Charter, b: Charter): DiffPoint[] {
     c.bodies.flatMap((body) =>
       body.categories.map((k) => ({
         key: `${body.name}: ${k.name}`,
-        text: describeRule(k.rule),
+        text:
+          describeRule(k.rule) +
+          (k.recusal && k.recusal.parties !== 'vote' ? ` [parties to the matter: ${k.recusal.parties}]` : ''),
         cite: k.cite,
       })),
     );

@@ -167,9 +167,36 @@ function lowerBound(rule: CompiledRule, votes: Vote[], candidates: number[]): nu
       }
       return gains.length + 1;
     }
+    case 'not':
+      return notLowerBound(rule.child, votes, candidates);
     default:
       return 0;
   }
+}
+
+/** For `not: quota(side not_yes|no)` (a blocking minority): enough members must switch to yes to shrink it below the bound. */
+function notLowerBound(child: CompiledRule, votes: Vote[], candidates: number[]): number {
+  if (child.op !== 'quota' || child.base !== 'members' || (child.side !== 'not_yes' && child.side !== 'no'))
+    return 0;
+  let total = 0;
+  let against = 0;
+  for (let i = 0; i < votes.length; i++) {
+    if (child.mask && !child.mask[i]) continue;
+    total += child.weights[i]!;
+    if (child.side === 'no' ? votes[i] === 'no' : votes[i] !== 'yes') against += child.weights[i]!;
+  }
+  const excess = against - minimumIntegerAmount(child.bound, total, child.strict) + 1;
+  if (excess <= 0) return 0;
+  const gains = candidates
+    .filter((i) => (!child.mask || child.mask[i]) && (child.side === 'no' ? votes[i] === 'no' : true))
+    .map((i) => child.weights[i]!)
+    .sort((a, b) => b - a);
+  let sum = 0;
+  for (let k = 0; k < gains.length; k++) {
+    sum += gains[k]!;
+    if (sum >= excess) return k + 1;
+  }
+  return gains.length + 1;
 }
 
 type Visit = (combo: number[]) => 'go' | 'stop';
