@@ -53,7 +53,10 @@ export function showCoverage(
   out: Output,
 ): void {
   const date = parseDate(opts.date, today());
-  if (opts.state) return showStateCoverage(opts.state, date, Boolean(opts.includeBilateral), out);
+  if (opts.state) {
+    showStateCoverage(opts.state, date, Boolean(opts.includeBilateral), out);
+    return;
+  }
   const result = coverageOn(date, { includeBilateral: Boolean(opts.includeBilateral) });
   out.data(result);
   out.print(
