@@ -43,56 +43,63 @@ const quorumSpec = z.strictObject({
   where: filter.optional(),
 });
 
-const branches = {
-  quota: () => z.strictObject({ quota: quotaSpec, ...annotations }),
-  quorum: () => z.strictObject({ quorum: quorumSpec, ...annotations }),
-  all: () => z.strictObject({ all: z.array(ruleSchema).min(1), ...annotations }),
-  any: () => z.strictObject({ any: z.array(ruleSchema).min(1), ...annotations }),
-  not: () => z.strictObject({ not: ruleSchema, ...annotations }),
-  unanimous: () =>
-    z.strictObject({
-      unanimous: z
-        .strictObject({ where: filter.optional() })
-        .nullable()
-        .transform((v) => v ?? {}),
-      ...annotations,
-    }),
-  consensus: () =>
-    z.strictObject({
-      consensus: z
-        .strictObject({ where: filter.optional() })
-        .nullable()
-        .transform((v) => v ?? {}),
-      ...annotations,
-    }),
-  groups: () =>
-    z.strictObject({
-      groups: z.strictObject({
-        by: z.string().min(1),
-        rule: ruleSchema,
-        at_least: z.number().int().positive(),
-        where: filter.optional(),
+/** The schema of each operator, with `child` as the schema of nested rules. */
+function makeBranches(child: () => z.ZodType) {
+  return {
+    quota: () => z.strictObject({ quota: quotaSpec, ...annotations }),
+    quorum: () => z.strictObject({ quorum: quorumSpec, ...annotations }),
+    all: () => z.strictObject({ all: z.array(z.lazy(child)).min(1), ...annotations }),
+    any: () => z.strictObject({ any: z.array(z.lazy(child)).min(1), ...annotations }),
+    not: () => z.strictObject({ not: z.lazy(child), ...annotations }),
+    unanimous: () =>
+      z.strictObject({
+        unanimous: z
+          .strictObject({ where: filter.optional() })
+          .nullable()
+          .transform((v) => v ?? {}),
+        ...annotations,
       }),
-      ...annotations,
-    }),
-};
-const OPERATORS = Object.keys(branches) as (keyof typeof branches)[];
-const built = new Map<string, z.ZodType>();
+    consensus: () =>
+      z.strictObject({
+        consensus: z
+          .strictObject({ where: filter.optional() })
+          .nullable()
+          .transform((v) => v ?? {}),
+        ...annotations,
+      }),
+    groups: () =>
+      z.strictObject({
+        groups: z.strictObject({
+          by: z.string().min(1),
+          rule: z.lazy(child),
+          at_least: z.number().int().positive(),
+          where: filter.optional(),
+        }),
+        ...annotations,
+      }),
+  };
+}
+type Operator = keyof ReturnType<typeof makeBranches>;
+const OPERATORS = Object.keys(makeBranches(() => z.never())) as Operator[];
+const validating = makeBranches(() => ruleSchema);
+const built = new Map<Operator, z.ZodType>();
 /** Branch schemas are built once, on first use (they refer to ruleSchema, so not at module load). */
-function branch(op: keyof typeof branches): z.ZodType {
+function branch(op: Operator): z.ZodType {
   let schema = built.get(op);
   if (!schema) {
-    schema = branches[op]();
+    schema = validating[op]();
     built.set(op, schema);
   }
   return schema;
 }
 const ANNOTATION_KEYS = new Set(Object.keys(annotations));
 
-/** The rule as a plain union, for the exported JSON Schema (editors autocomplete from it). */
-export const ruleUnionSchema: z.ZodType<Rule> = z.lazy(() =>
-  z.union(OPERATORS.map((op) => branch(op)) as unknown as [z.ZodType, z.ZodType]),
-) as z.ZodType<Rule>;
+/** The rule as a plain recursive union, for the exported JSON Schema (editors autocomplete from it). */
+export const ruleUnionSchema = z.lazy(() => unionSchema) as unknown as z.ZodType<Rule>;
+const unionBranches = makeBranches(() => ruleUnionSchema);
+const unionSchema = z
+  .union(OPERATORS.map((op) => unionBranches[op]()) as unknown as [z.ZodType, z.ZodType])
+  .meta({ id: 'rule', description: 'a decision rule: one operator plus optional label, cite, rationale' });
 
 /**
  * Validation dispatches on the operator key, so an error names the real problem ("quota.at_least: …")
@@ -118,7 +125,7 @@ export const ruleSchema: z.ZodType<Rule> = z.lazy(() =>
       ctx.addIssue({ code: 'custom', message });
       return z.NEVER;
     }
-    const parsed = branch(ops[0] as keyof typeof branches).safeParse(value);
+    const parsed = branch(ops[0] as Operator).safeParse(value);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, path: issue.path } as never);
       return z.NEVER;
@@ -132,11 +139,14 @@ export const playerSchema = z
   .catchall(attributeValue)
   .describe('a player: id plus attributes (numbers, strings, booleans)');
 
-/** A standalone game file: players with attributes, and one rule. */
-export const gameFileSchema = z.strictObject({
-  name: z.string().optional(),
-  description: z.string().optional(),
-  players: z.array(playerSchema).min(1).max(10_000),
-  rule: ruleSchema,
-});
+/** A standalone game file: players with attributes, and one rule (`rule` picks the rule schema). */
+export function makeGameFileSchema(rule: z.ZodType<Rule>) {
+  return z.strictObject({
+    name: z.string().optional(),
+    description: z.string().optional(),
+    players: z.array(playerSchema).min(1).max(10_000),
+    rule,
+  });
+}
+export const gameFileSchema = makeGameFileSchema(ruleSchema);
 export type GameFile = z.infer<typeof gameFileSchema>;

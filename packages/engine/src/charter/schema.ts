@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Rule } from '../rules/index.ts';
 import { playerSchema, ruleSchema } from './rule-schema.ts';
 
 const isoDate = z
@@ -85,44 +86,49 @@ const attribute = z.strictObject({
   rationale: z.string().optional(),
 });
 
-const category = z.strictObject({
-  id,
-  name: z.string(),
-  description: z.string().optional(),
-  rule: ruleSchema,
-  cite,
-  rationale: z.string().optional(),
-  recusal: z
-    .strictObject({
-      parties: z
-        .enum(['vote', 'excluded', 'must-abstain'])
-        .describe('what happens to members that are parties to the matter'),
-      cite,
-      note: z.string().optional(),
-    })
-    .optional(),
-  ballot: z.enum(['roll-call', 'secret']).optional(),
-  in_force: z
-    .strictObject({ from: isoDate.optional(), to: isoDate.optional().describe('last day, inclusive') })
-    .optional()
-    .describe('when this decision rule applies (e.g. the Nice weights until 2014-10-31)'),
-  abstention: z.string().optional().describe('how abstention works here, in words (the rule encodes it)'),
-});
+/** Decision categories and bodies, with `rule` as the schema of their rules (validating or for JSON Schema). */
+function makeBodySchema(rule: z.ZodType<Rule>) {
+  const category = z.strictObject({
+    id,
+    name: z.string(),
+    description: z.string().optional(),
+    rule,
+    cite,
+    rationale: z.string().optional(),
+    recusal: z
+      .strictObject({
+        parties: z
+          .enum(['vote', 'excluded', 'must-abstain'])
+          .describe('what happens to members that are parties to the matter'),
+        cite,
+        note: z.string().optional(),
+      })
+      .optional(),
+    ballot: z.enum(['roll-call', 'secret']).optional(),
+    in_force: z
+      .strictObject({ from: isoDate.optional(), to: isoDate.optional().describe('last day, inclusive') })
+      .optional()
+      .describe('when this decision rule applies (e.g. the Nice weights until 2014-10-31)'),
+    abstention: z.string().optional().describe('how abstention works here, in words (the rule encodes it)'),
+  });
 
-const body = z.strictObject({
-  id,
-  name: z.string(),
-  description: z.string().optional(),
-  composition: z
-    .strictObject({
-      where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
-      note: z.string().optional(),
-    })
-    .optional(),
-  presidency: z.strictObject({ description: z.string(), cite }).optional(),
-  categories: z.array(category).min(1),
-  cite,
-});
+  const body = z.strictObject({
+    id,
+    name: z.string(),
+    description: z.string().optional(),
+    composition: z
+      .strictObject({
+        where: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+        note: z.string().optional(),
+      })
+      .optional(),
+    presidency: z.strictObject({ description: z.string(), cite }).optional(),
+    categories: z.array(category).min(1),
+    cite,
+  });
+
+  return body;
+}
 
 const bodyRef = z.strictObject({ body: id, category: id });
 
@@ -184,37 +190,42 @@ const source = z.strictObject({
   note: z.string().optional(),
 });
 
-export const charterSchema = z.strictObject({
-  $schema: z.string().optional(),
-  id,
-  name: z.string().min(1),
-  short_name: z.string().optional(),
-  summary: z.string(),
-  status,
-  reference_date: isoDate.describe('default evaluation date'),
-  legal_nature: z.strictObject({ kind: z.enum(['legally-binding', 'political']), cite }),
-  scope: z.strictObject({
-    dimensions: z.array(z.enum(DIMENSIONS)).min(1),
-    note: z.string().optional(),
-    cite,
-  }),
-  population_series: z
-    .union([z.string(), z.array(z.string()).min(1)])
-    .optional()
-    .describe(
-      'population series for population weights; with a list, the first that covers every member is used',
-    ),
-  sources: z.array(source).default([]),
-  members,
-  attributes: z.array(attribute).default([]),
-  bodies: z.array(body).min(1),
-  guarantees: z.array(guarantee).default([]),
-  accession,
-  alliance_choice: allianceChoice.optional(),
-  withdrawal,
-  provisions: z.array(provision).default([]),
-  choices: z.array(choice).default([]),
-});
+/** The charter schema; `rule` selects the validating rule schema or the plain union used for JSON Schema. */
+export function makeCharterSchema(rule: z.ZodType<Rule>) {
+  return z.strictObject({
+    $schema: z.string().optional(),
+    id,
+    name: z.string().min(1),
+    short_name: z.string().optional(),
+    summary: z.string(),
+    status,
+    reference_date: isoDate.describe('default evaluation date'),
+    legal_nature: z.strictObject({ kind: z.enum(['legally-binding', 'political']), cite }),
+    scope: z.strictObject({
+      dimensions: z.array(z.enum(DIMENSIONS)).min(1),
+      note: z.string().optional(),
+      cite,
+    }),
+    population_series: z
+      .union([z.string(), z.array(z.string()).min(1)])
+      .optional()
+      .describe(
+        'population series for population weights; with a list, the first that covers every member is used',
+      ),
+    sources: z.array(source).default([]),
+    members,
+    attributes: z.array(attribute).default([]),
+    bodies: z.array(makeBodySchema(rule)).min(1),
+    guarantees: z.array(guarantee).default([]),
+    accession,
+    alliance_choice: allianceChoice.optional(),
+    withdrawal,
+    provisions: z.array(provision).default([]),
+    choices: z.array(choice).default([]),
+  });
+}
+
+export const charterSchema = makeCharterSchema(ruleSchema);
 
 export type Charter = z.infer<typeof charterSchema>;
 export type CharterInput = z.input<typeof charterSchema>;
