@@ -18,5 +18,6 @@ export * from './diff/index.ts';
 export * from './document/index.ts';
 export * from './game/index.ts';
 export * from './manifest/index.ts';
+export * from './power/index.ts';
 export * from './rules/index.ts';
 export * from './world/index.ts';

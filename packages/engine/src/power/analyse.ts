@@ -1,0 +1,223 @@
+import { isMonotone } from '../rules/changes.ts';
+import { type BlockingReport, blockingReport } from './blocking.ts';
+import type { Control, SwingCounts } from './counts.ts';
+import { type DominationReport, dominationReport } from './domination.ts';
+import { enumerateCoalitions, MAX_ENUMERATE } from './enumerate.ts';
+import { type PowerGame, type ThresholdForm, thresholdForm } from './game.ts';
+import { indicesFrom } from './indices.ts';
+import { linearForm } from './linear.ts';
+import { MAX_MITM, meetInTheMiddle } from './mitm.ts';
+import { monteCarlo } from './montecarlo.ts';
+import { sizeGeneratingFunction, sizeGfBytes, sizeGfWork } from './size-gf.ts';
+
+export type PowerMethod = 'size-generating-function' | 'meet-in-the-middle' | 'enumeration' | 'monte-carlo';
+export const POWER_INDICES = ['banzhaf', 'shapley', 'coleman'] as const;
+export type PowerIndex = (typeof POWER_INDICES)[number];
+
+export interface PowerOptions extends Control {
+  indices?: PowerIndex[];
+  /** 'auto' (default) picks the fastest exact method that fits; others force one. */
+  method?: PowerMethod | 'auto';
+  /** Memory the computation may use, in bytes (default 2 GiB); methods above it are not chosen. */
+  maxBytes?: number;
+  /** Monte Carlo only: samples and seed. */
+  samples?: number;
+  seed?: number;
+  /** How many smallest winning/blocking coalitions to list. */
+  listLimit?: number;
+  /** Wall-clock source for computeMs (pure engine: the caller may pass performance.now). */
+  now?: () => number;
+}
+
+export interface PlayerPower {
+  id: string;
+  name?: string;
+  banzhaf: number;
+  banzhafAbsolute: number;
+  shapley: number;
+  /** Exact raw Banzhaf count (exact methods only). */
+  swings?: bigint;
+  colemanPrevent?: number;
+  colemanInitiate?: number;
+}
+
+export interface PowerResult {
+  game: string;
+  n: number;
+  method: PowerMethod;
+  exact: boolean;
+  /** 0 for exact methods; for Monte Carlo the half-width of a 99% confidence interval. */
+  errorBound: number;
+  samples?: number;
+  /** Coleman's power of the collectivity to act: the probability a motion passes when all vote at random. */
+  passProbability: number;
+  winningCoalitions?: bigint;
+  totalCoalitions?: bigint;
+  computeMs: number;
+  players: PlayerPower[];
+  blocking: BlockingReport;
+  domination?: DominationReport;
+  /** Why this method, and anything a reader should know. */
+  notes: string[];
+}
+
+export class PowerError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = 'PowerError';
+  }
+}
+
+const DEFAULT_BYTES = 2 * 1024 ** 3;
+// Roughly how many table cells or coalitions one second buys on a modest core; used only to choose methods.
+const CELLS_PER_SECOND = 4e8;
+
+/** Voting power of every member of a simple game, by the fastest exact method that fits. */
+export function analysePower(game: PowerGame, options: PowerOptions = {}): PowerResult {
+  const now = options.now ?? (() => Date.now());
+  const started = now();
+  const n = game.ids.length;
+  if (!isMonotone(game.rule)) {
+    throw new PowerError(
+      'the rule is not monotone (a member joining the yes side can defeat a motion)',
+      'power indices assume monotone rules; check "not" clauses and quotas over those voting',
+    );
+  }
+  const form = thresholdForm(game.rule, n);
+  const choice = chooseMethod(game, form, options);
+  const notes = [choice.why];
+  if (choice.method === 'monte-carlo') {
+    const samples = options.samples ?? 200_000;
+    const mc = monteCarlo(linearForm(game.rule, n), samples, options.seed ?? 1, options);
+    const sum = mc.banzhafAbsolute.reduce((a, b) => a + b, 0);
+    return {
+      game: game.label,
+      n,
+      method: 'monte-carlo',
+      exact: false,
+      errorBound: mc.errorBound,
+      samples,
+      passProbability: mc.passProbability,
+      computeMs: now() - started,
+      players: game.ids.map((id, i) => ({
+        id,
+        ...(game.names[i] ? { name: game.names[i] } : {}),
+        banzhaf: sum === 0 ? 0 : mc.banzhafAbsolute[i]! / sum,
+        banzhafAbsolute: mc.banzhafAbsolute[i]!,
+        shapley: mc.shapley[i]!,
+      })),
+      blocking: blockingReport(game, null, form, options.listLimit),
+      ...withDomination(
+        game,
+        mc.banzhafAbsolute.map((b) => (sum === 0 ? 0 : b / sum)),
+      ),
+      notes,
+    };
+  }
+  const counts = exactCounts(choice.method, game, form, options);
+  const idx = indicesFrom(counts);
+  return {
+    game: game.label,
+    n,
+    method: choice.method,
+    exact: true,
+    errorBound: 0,
+    passProbability: idx.passProbability,
+    winningCoalitions: idx.winning,
+    totalCoalitions: idx.total,
+    computeMs: now() - started,
+    players: game.ids.map((id, i) => ({
+      id,
+      ...(game.names[i] ? { name: game.names[i] } : {}),
+      ...idx.players[i]!,
+    })),
+    blocking: blockingReport(game, counts, form, options.listLimit),
+    ...withDomination(
+      game,
+      idx.players.map((p) => p.banzhaf),
+    ),
+    notes,
+  };
+}
+
+function exactCounts(
+  method: PowerMethod,
+  game: PowerGame,
+  form: ThresholdForm | null,
+  control: Control,
+): SwingCounts {
+  const n = game.ids.length;
+  if (method === 'size-generating-function') return sizeGeneratingFunction(form!, control);
+  if (method === 'meet-in-the-middle') return meetInTheMiddle(form!, control);
+  return enumerateCoalitions(linearForm(game.rule, n), control);
+}
+
+function withDomination(game: PowerGame, banzhaf: number[]): { domination?: DominationReport } {
+  return game.population ? { domination: dominationReport(game.ids, banzhaf, game.population) } : {};
+}
+
+interface Choice {
+  method: PowerMethod;
+  why: string;
+}
+
+/** The fastest exact method that fits in memory and time, or the one asked for if it can run at all. */
+export function chooseMethod(game: PowerGame, form: ThresholdForm | null, options: PowerOptions): Choice {
+  const n = game.ids.length;
+  const maxBytes = options.maxBytes ?? DEFAULT_BYTES;
+  const forced = options.method && options.method !== 'auto' ? options.method : null;
+  const gfBytes = form ? sizeGfBytes(form) : Number.POSITIVE_INFINITY;
+  const gfSeconds = form ? sizeGfWork(form) / CELLS_PER_SECOND : Number.POSITIVE_INFINITY;
+  const mitmSeconds =
+    form && n <= MAX_MITM
+      ? (2 ** Math.floor(n / 2) * n * (n / 2)) / CELLS_PER_SECOND
+      : Number.POSITIVE_INFINITY;
+  const enumSeconds = n <= MAX_ENUMERATE ? (2 ** n * 10) / CELLS_PER_SECOND : Number.POSITIVE_INFINITY;
+  const gb = (b: number) => `${(b / 1024 ** 3).toFixed(2)} GiB`;
+  if (forced) {
+    const problem =
+      forced === 'size-generating-function' && !form
+        ? 'the rule needs more than a member count and one weight'
+        : forced === 'size-generating-function' && gfBytes > maxBytes
+          ? `it needs about ${gb(gfBytes)}, over the limit of ${gb(maxBytes)}`
+          : forced === 'meet-in-the-middle' && (!form || n > MAX_MITM)
+            ? `it needs a one-weight rule and at most ${MAX_MITM} players`
+            : forced === 'enumeration' && n > MAX_ENUMERATE
+              ? `it is limited to ${MAX_ENUMERATE} players (2^${n} coalitions)`
+              : null;
+    if (problem)
+      throw new PowerError(`method ${forced} cannot run on this game: ${problem}`, 'use --method auto');
+    return { method: forced, why: `method ${forced} as requested` };
+  }
+  const options_: (Choice & { seconds: number })[] = [];
+  if (form && gfBytes <= maxBytes) {
+    options_.push({
+      method: 'size-generating-function',
+      seconds: gfSeconds,
+      why: `exact generating function in size and ${form.weightName} (about ${gb(gfBytes)})`,
+    });
+  }
+  if (form && n <= MAX_MITM)
+    options_.push({
+      method: 'meet-in-the-middle',
+      seconds: mitmSeconds,
+      why: `exact meet-in-the-middle over two halves of ${Math.floor(n / 2)} and ${n - Math.floor(n / 2)} members`,
+    });
+  if (n <= MAX_ENUMERATE)
+    options_.push({
+      method: 'enumeration',
+      seconds: enumSeconds,
+      why: `exact enumeration of all 2^${n} coalitions`,
+    });
+  const best = options_.sort((a, b) => a.seconds - b.seconds)[0];
+  if (best && best.seconds < 120) return { method: best.method, why: best.why };
+  return {
+    method: 'monte-carlo',
+    why: form
+      ? `no exact method fits (generating function ${gb(gfBytes)}, ${n} players): estimated by sampling`
+      : `the rule combines several criteria over ${n} members, beyond exact enumeration: estimated by sampling`,
+  };
+}

@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { builtinCharter } from '../builtin/index.ts';
+import { decisionGame, institutionOn } from '../charter/institution.ts';
+import { compileRule } from '../rules/compile.ts';
+import type { Player } from '../rules/players.ts';
+import type { Rule } from '../rules/types.ts';
+import { populationOf, world } from '../world/index.ts';
+import { analysePower } from './analyse.ts';
+import { enumerateCoalitions } from './enumerate.ts';
+import { powerGameFromDecision } from './from.ts';
+import { powerGameFromPlayers, powerGameFromWeights, thresholdForm } from './game.ts';
+import { indicesFrom } from './indices.ts';
+import { linearForm } from './linear.ts';
+import { meetInTheMiddle } from './mitm.ts';
+import { sizeGeneratingFunction } from './size-gf.ts';
+
+const counts = (c: { swingsBySize: bigint[][]; winningBySize: bigint[] }) =>
+  JSON.stringify({ s: c.swingsBySize.map((r) => r.map(String)), w: c.winningBySize.map(String) });
+
+describe('published values', () => {
+  it('reproduces the UN Security Council: Shapley–Shubik 0.1963 and Banzhaf 0.1669 for a permanent member', () => {
+    const g = powerGameFromDecision(
+      decisionGame(institutionOn(builtinCharter('unsc'), '2026-01-01'), 'security-council', 'substantive'),
+    );
+    const r = analysePower(g);
+    const usa = r.players.find((p) => p.id === 'USA')!;
+    const dnk = r.players.find((p) => p.id === 'DNK')!;
+    expect(usa.shapley).toBeCloseTo(0.19627, 5);
+    expect(dnk.shapley).toBeCloseTo(0.001865, 6);
+    expect(usa.banzhaf).toBeCloseTo(0.1669, 4);
+    expect(dnk.banzhaf).toBeCloseTo(0.0165, 4);
+    expect(r.blocking.blockAlone.sort()).toEqual(['CHN', 'FRA', 'GBR', 'RUS', 'USA']);
+    expect(r.winningCoalitions).toBe(848n);
+  });
+});
+
+// Random rules of the threshold family (a member count and one weight) for cross-checking the exact methods.
+const thresholdRuleArb: fc.Arbitrary<Rule> = fc
+  .tuple(
+    fc.integer({ min: 1, max: 100 }),
+    fc.integer({ min: 0, max: 100 }),
+    fc.integer({ min: 1, max: 6 }),
+    fc.boolean(),
+  )
+  .map(([wq, cq, block, withBlocking]) => {
+    const main: Rule = {
+      all: [
+        { quota: { weight: 'w', at_least: `${wq}%` } },
+        { quota: { weight: 'count', at_least: `${cq}%` } },
+      ],
+    };
+    return withBlocking
+      ? { any: [main, { not: { quota: { weight: 'count', side: 'not_yes', at_least: block } } }] }
+      : main;
+  });
+const playersArb = fc
+  .array(fc.integer({ min: 0, max: 40 }), { minLength: 1, maxLength: 11 })
+  .map((ws) => ws.map((w, i): Player => ({ id: `P${i}`, attributes: { w } })));
+
+describe('exact methods agree', () => {
+  it('generating function, meet-in-the-middle and enumeration give identical counts, zero weights included', () => {
+    fc.assert(
+      fc.property(thresholdRuleArb, playersArb, (rule, players) => {
+        const compiled = compileRule(rule, players);
+        const form = thresholdForm(compiled, players.length)!;
+        expect(form).not.toBeNull();
+        const byEnumeration = counts(enumerateCoalitions(linearForm(compiled, players.length)));
+        expect(counts(sizeGeneratingFunction(form))).toBe(byEnumeration);
+        expect(counts(sizeGeneratingFunction(form, undefined, true))).toBe(byEnumeration);
+        expect(counts(meetInTheMiddle(form))).toBe(byEnumeration);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives a zero-weight member no power in a pure weighted game, and real power once members are counted too', () => {
+    const weighted = analysePower(powerGameFromWeights([5, 3, 0, 2], 6));
+    expect(weighted.players[2]).toMatchObject({ swings: 0n, banzhaf: 0, shapley: 0 });
+    const players: Player[] = [5, 3, 0, 2].map((w, i) => ({ id: `P${i}`, attributes: { w } }));
+    const both = compileRule(
+      { all: [{ quota: { weight: 'w', at_least: 5 } }, { quota: { weight: 'count', at_least: 3 } }] },
+      players,
+    );
+    const r = analysePower(powerGameFromPlayers(players, both, 'count and weight'));
+    expect(r.players[2]!.swings).toBeGreaterThan(0n);
+  });
+
+  it('keeps raw counts above 2^53 exact for the 57 OSCE states and makes Shapley–Shubik sum to one', () => {
+    const ids = world.states.map((s) => s.id);
+    const weights = ids.map((id) => Math.round(populationOf(id, 'cia-factbook')! / 1000));
+    const r = analysePower(powerGameFromWeights(weights, '50%', ids));
+    expect(r.method).toBe('size-generating-function');
+    const usa = r.players.find((p) => p.id === 'USA')!;
+    expect(usa.swings! > 2n ** 53n).toBe(true);
+    expect(r.players.reduce((s, p) => s + p.shapley, 0)).toBeCloseTo(1, 12);
+    expect(r.players.reduce((s, p) => s + p.banzhaf, 0)).toBeCloseTo(1, 12);
+  });
+});
+
+describe('EU Council QMV with person-level populations', () => {
+  it('matches exhaustive enumeration of all 2^27 coalitions exactly', () => {
+    const eu = institutionOn(builtinCharter('eu'), '2026-01-01', { populationSeries: 'wb-wdi-2024' });
+    const game = powerGameFromDecision(decisionGame(eu, 'council', 'qmv'));
+    const fast = analysePower(game);
+    expect(fast.method).toBe('meet-in-the-middle');
+    const form = thresholdForm(game.rule, 27)!;
+    const exhaustive = indicesFrom(enumerateCoalitions(linearForm(game.rule, 27)));
+    expect(fast.players.map((p) => p.swings)).toEqual(exhaustive.players.map((p) => p.swings));
+    expect(fast.winningCoalitions).toBe(exhaustive.winning);
+    expect(form.minWeight[24]).toBe(0); // 24 or more yes: fewer than four can block
+    expect(fast.blocking.blockAlone).toEqual([]);
+    expect(fast.blocking.smallestBlocking.size).toBe(4);
+  }, 60_000);
+});

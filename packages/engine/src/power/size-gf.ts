@@ -1,0 +1,171 @@
+import { binomials, type Control, checkStop, type SwingCounts } from './counts.ts';
+import type { ThresholdForm } from './game.ts';
+
+// Two primes just below 2^50: sums of two residues stay below 2^51, exact in doubles.
+const P1 = 1125899906842597;
+const P2 = 1125899906842589;
+const EXACT = 2 ** 53;
+
+/**
+ * Exact swing counts by coalition size for a game in threshold form, by a generating function in size and
+ * weight, P(z, y) = Π (1 + z·y^w_i), kept as prefix sums F[k][x] = #{S : |S| = k, w(S) ≤ x} for x ≤ R. Counts
+ * excluding a player come from dividing out its factor (an alternating sum), and counts above R from the
+ * complementary coalition, so R never needs to exceed half the total weight. Doubles hold the table exactly
+ * when every count stays below 2^53; otherwise it is computed modulo two primes and rebuilt by the CRT.
+ */
+export function sizeGeneratingFunction(
+  form: ThresholdForm,
+  control?: Control,
+  forceModular = false,
+): SwingCounts {
+  const n = form.weights.length;
+  const R = rangeNeeded(form);
+  let tables = forceModular ? [] : [buildTable(form, R, null, control)];
+  const rowMax = forceModular
+    ? Number.POSITIVE_INFINITY
+    : Math.max(...Array.from({ length: n + 1 }, (_, k) => tables[0]![k * (R + 1) + R]!));
+  if (!(rowMax < EXACT)) tables = [buildTable(form, R, P1, control), buildTable(form, R, P2, control)];
+  const lookup = makeLookup(tables, R);
+  return countsFrom(form, R, lookup, control);
+}
+
+/** Memory the method needs, in bytes, so callers can choose another method before running out. */
+export function sizeGfBytes(form: ThresholdForm): number {
+  const n = form.weights.length;
+  return (n + 1) * (rangeNeeded(form) + 1) * 8 * (n > 56 ? 3 : 1);
+}
+
+/** Work units (table cells updated), for choosing a method and estimating time. */
+export function sizeGfWork(form: ThresholdForm): number {
+  const n = form.weights.length;
+  return (n * n * (rangeNeeded(form) + 1)) / 2;
+}
+
+/** The largest x for which F[k][x] must be looked up directly (others come from complements). */
+export function rangeNeeded(form: ThresholdForm): number {
+  const { weights, minWeight, total } = form;
+  const n = weights.length;
+  let R = 0;
+  const need = (x: number, rest: number) => {
+    if (!Number.isFinite(x) || x < 0) return;
+    R = Math.max(R, Math.min(x, rest - x - 1));
+  };
+  for (let k = 0; k <= n; k++) need(minWeight[k]! - 1, total);
+  for (const w of new Set(weights)) {
+    for (let k = 0; k < n; k++) {
+      if (!Number.isFinite(minWeight[k + 1]!)) continue;
+      need(minWeight[k]! - 1, total - w);
+      need(Math.max(0, minWeight[k + 1]! - w) - 1, total - w);
+    }
+  }
+  return Math.max(0, R);
+}
+
+/** F[k][x] for x ≤ R as one flat array (row k at k·(R+1)), in exact doubles or modulo `mod`. */
+function buildTable(form: ThresholdForm, R: number, mod: number | null, control?: Control): Float64Array {
+  const n = form.weights.length;
+  const width = R + 1;
+  const f = new Float64Array((n + 1) * width);
+  f[0] = 1;
+  const order = form.weights.map((w, i) => [w, i] as const).sort((a, b) => a[0] - b[0]);
+  let reach = 0;
+  order.forEach(([w], m) => {
+    checkStop(control);
+    reach = Math.min(R, reach + w);
+    for (let k = m; k >= 0; k--) {
+      const src = k * width;
+      const dst = (k + 1) * width;
+      if (mod === null) for (let y = reach; y >= w; y--) f[dst + y]! += f[src + y - w]!;
+      else {
+        for (let y = reach; y >= w; y--) {
+          const v = f[dst + y]! + f[src + y - w]!;
+          f[dst + y] = v >= mod ? v - mod : v;
+        }
+      }
+    }
+    control?.onProgress?.(((m + 1) * (m + 2)) / ((n + 1) * (n + 2)), 'generating function');
+  });
+  for (let k = 0; k <= n; k++) {
+    const row = k * width;
+    for (let y = 1; y < width; y++) {
+      const v = f[row + y]! + f[row + y - 1]!;
+      f[row + y] = mod !== null && v >= mod ? v - mod : v;
+    }
+  }
+  return f;
+}
+
+type Lookup = (k: number, x: number) => bigint;
+
+/** F[k][x] as an exact BigInt (x ≤ R), from one exact table or two residue tables. */
+function makeLookup(tables: Float64Array[], R: number): Lookup {
+  const width = R + 1;
+  if (tables.length === 1) {
+    const t = tables[0]!;
+    return (k, x) => (x < 0 ? 0n : BigInt(t[k * width + Math.min(x, R)]!));
+  }
+  const [a, b] = tables as [Float64Array, Float64Array];
+  const p1 = BigInt(P1);
+  const p2 = BigInt(P2);
+  const inv = modInverse(p1 % p2, p2);
+  return (k, x) => {
+    if (x < 0) return 0n;
+    const r1 = BigInt(a[k * width + x]!);
+    const r2 = BigInt(b[k * width + x]!);
+    const t = (((r2 - r1) % p2) + p2) % p2;
+    return r1 + p1 * ((t * inv) % p2);
+  };
+}
+
+function countsFrom(form: ThresholdForm, R: number, F: Lookup, control?: Control): SwingCounts {
+  const { weights, minWeight, total } = form;
+  const n = weights.length;
+  const cN = binomials(n);
+  const cN1 = binomials(n - 1);
+  // #{S ⊆ N, |S| = k, w(S) ≤ x}, directly or through the complement.
+  const G = (k: number, x: number): bigint => {
+    if (x < 0 || k < 0 || k > n) return 0n;
+    if (!Number.isFinite(x) || x >= total) return cN[k]!;
+    if (x <= R) return F(k, x);
+    return cN[k]! - F(n - k, total - x - 1);
+  };
+  // The same, excluding player i, by dividing its factor out of the generating function.
+  const Gi = (w: number, k: number, x: number): bigint => {
+    if (x < 0 || k < 0 || k > n - 1) return 0n;
+    if (!Number.isFinite(x) || x >= total - w) return cN1[k]!;
+    if (x <= R) return divided(w, k, x);
+    return cN1[k]! - divided(w, n - 1 - k, total - w - x - 1);
+  };
+  const divided = (w: number, k: number, x: number): bigint => {
+    let sum = 0n;
+    for (let j = 0; j <= k && x - j * w >= 0; j++) sum += (j % 2 === 0 ? 1n : -1n) * F(k - j, x - j * w);
+    return sum;
+  };
+  const winningBySize = cN.map((c, k) => c - G(k, minWeight[k]! - 1));
+  const cache = new Map<number, bigint[]>();
+  const swingsBySize = weights.map((w) => {
+    checkStop(control);
+    const known = cache.get(w);
+    if (known) return known;
+    const row = Array.from({ length: n }, (_, k) => {
+      if (!Number.isFinite(minWeight[k + 1]!)) return 0n;
+      const lo = Math.max(0, minWeight[k + 1]! - w);
+      const hi = minWeight[k]! - 1;
+      return lo > hi ? 0n : Gi(w, k, hi) - Gi(w, k, lo - 1);
+    });
+    cache.set(w, row);
+    return row;
+  });
+  return { n, swingsBySize, winningBySize };
+}
+
+function modInverse(a: bigint, m: bigint): bigint {
+  let [r0, r1] = [a, m];
+  let [s0, s1] = [1n, 0n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1] = [r1, r0 - q * r1];
+    [s0, s1] = [s1, s0 - q * s1];
+  }
+  return ((s0 % m) + m) % m;
+}
