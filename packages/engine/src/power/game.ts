@@ -78,7 +78,7 @@ function up(rule: CompiledRule, n: number, ref: WeightRef): Thresholds | null {
   switch (rule.op) {
     case 'quota':
     case 'quorum': {
-      if (rule.mask && rule.mask.some((m) => !m)) return null;
+      if (rule.mask?.some((m) => !m)) return null;
       if (rule.op === 'quorum' || rule.side === 'present') return constant(n, presentMeets(rule));
       if (rule.side === 'abstain') return constant(n, absentSideMeets(rule));
       if (rule.side !== 'yes') return null;
@@ -87,7 +87,7 @@ function up(rule: CompiledRule, n: number, ref: WeightRef): Thresholds | null {
     case 'unanimous':
     case 'consensus':
       // With everyone present and voting yes or no, consensus (no objection) is unanimity.
-      if (rule.mask && rule.mask.some((m) => !m)) return null;
+      if (rule.mask?.some((m) => !m)) return null;
       return sizes(n, (k) => (k >= n ? 0 : Number.POSITIVE_INFINITY));
     case 'all':
       return combine(
@@ -110,7 +110,7 @@ function up(rule: CompiledRule, n: number, ref: WeightRef): Thresholds | null {
 function notOf(rule: CompiledRule, n: number, ref: WeightRef): Thresholds | null {
   switch (rule.op) {
     case 'quota': {
-      if (rule.mask && rule.mask.some((m) => !m)) return null;
+      if (rule.mask?.some((m) => !m)) return null;
       if (rule.side === 'present') return constant(n, !presentMeets(rule));
       if (rule.side === 'abstain') return constant(n, !absentSideMeets(rule));
       if (rule.side !== 'no' && rule.side !== 'not_yes') return null;
@@ -178,7 +178,7 @@ function sizes(n: number, f: (k: number) => number): Thresholds {
 function combine(parts: (Thresholds | null)[], op: (a: number, b: number) => number): Thresholds | null {
   if (parts.some((p) => p === null)) return null;
   const list = parts as Thresholds[];
-  return list[0]!.map((_, k) => list.reduce((acc, p) => op(acc, p[k]!), list === null ? 0 : list[0]![k]!));
+  return list[0]!.map((first, k) => list.reduce((acc, p) => op(acc, p[k]!), first));
 }
 
 function sameWeights(a: number[], b: number[]): boolean {
