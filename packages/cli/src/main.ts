@@ -3,6 +3,7 @@ import { accession } from './commands/accession.ts';
 import { listCharters, printSchema, showCharter, validateFile } from './commands/charters.ts';
 import { diff } from './commands/diff.ts';
 import { listMembers, showCoverage } from './commands/members.ts';
+import { power } from './commands/power.ts';
 import { tour } from './commands/tour.ts';
 import { vote } from './commands/vote.ts';
 import { describeError } from './errors.ts';
@@ -105,6 +106,32 @@ function build(onJson: (json: boolean) => void): Command {
     .option('--alongside <charters>', 'other charters in force whose parties claim a say (e.g. est-2009)')
     .option('--date <date>', 'YYYY-MM-DD')
     .action((c, o) => accession(c, o, out(o)));
+  cmd(
+    'power',
+    'voting power: Banzhaf, Shapley–Shubik, Coleman; who can block; power against the square-root ideal',
+  )
+    .argument('<charter>', 'built-in charter id, charter file or game file')
+    .option('--body <body>', 'body id (default: the first)')
+    .option('--category <category>', 'decision category id')
+    .option('--date <date>', 'membership date (default: the charter reference date)')
+    .option('--population <series>', 'population series')
+    .option('--parties <ids>', 'members that are parties to the matter (recusal as the charter says)')
+    .option('--index <list>', `indices to show: ${['banzhaf', 'shapley', 'coleman'].join(',')}`)
+    .option(
+      '--method <method>',
+      'auto (default), size-generating-function, meet-in-the-middle, enumeration, monte-carlo',
+    )
+    .option('--samples <n>', 'Monte Carlo samples (default 200000)')
+    .option('--seed <n>', 'Monte Carlo seed (default 1)')
+    .option(
+      '--probabilities <list>',
+      'ID=p pairs: exact probability of passage when each votes yes with p (others ½)',
+    )
+    .option('--limit <n>', 'how many smallest winning/blocking coalitions to list (default 5)')
+    .option('--time-limit <seconds>', 'stop the computation after this long (default 600)')
+    .option('--max-memory <MiB>', 'memory the computation may use (default 2048)')
+    .option('--no-progress', 'no progress bar')
+    .action((c, o) => power(c, o, out(o)));
   cmd('tour', 'a short guided tour of Concert on real questions').action((o) => tour(out(o)));
   return program;
 }

@@ -81,7 +81,11 @@ function playerFor(charter: Charter, id: string, seriesId: string, orgName?: str
       attributes.subregion = state.subregion.value;
       attributes.nuclear = state.nuclear.value;
       const population = populationOf(id, seriesId);
-      if (population !== undefined) attributes.population = population;
+      if (population !== undefined) {
+        attributes.population = population;
+        // Population in thousands, for rules that weigh by it at that resolution (exactly, as whole thousands).
+        attributes.population_thousands = Math.round(population / 1000);
+      }
     } else {
       const declared = (charter.members.states ?? []).find((s) => typeof s !== 'string' && s.id === id);
       if (declared && typeof declared !== 'string') name = declared.name;

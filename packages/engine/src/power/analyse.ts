@@ -4,13 +4,19 @@ import type { Control, SwingCounts } from './counts.ts';
 import { type DominationReport, dominationReport } from './domination.ts';
 import { enumerateCoalitions, MAX_ENUMERATE } from './enumerate.ts';
 import { type PowerGame, type ThresholdForm, thresholdForm } from './game.ts';
-import { indicesFrom } from './indices.ts';
+import { indicesFrom, ratio } from './indices.ts';
 import { linearForm } from './linear.ts';
 import { MAX_MITM, meetInTheMiddle } from './mitm.ts';
 import { monteCarlo } from './montecarlo.ts';
 import { sizeGeneratingFunction, sizeGfBytes, sizeGfWork } from './size-gf.ts';
+import { weightedGeneratingFunction } from './weighted-gf.ts';
 
-export type PowerMethod = 'size-generating-function' | 'meet-in-the-middle' | 'enumeration' | 'monte-carlo';
+export type PowerMethod =
+  | 'weighted-generating-function'
+  | 'size-generating-function'
+  | 'meet-in-the-middle'
+  | 'enumeration'
+  | 'monte-carlo';
 export const POWER_INDICES = ['banzhaf', 'shapley', 'coleman'] as const;
 export type PowerIndex = (typeof POWER_INDICES)[number];
 
@@ -34,7 +40,8 @@ export interface PlayerPower {
   name?: string;
   banzhaf: number;
   banzhafAbsolute: number;
-  shapley: number;
+  /** Absent when not asked for and cheaper to skip (one-weight games, Banzhaf only). */
+  shapley?: number;
   /** Exact raw Banzhaf count (exact methods only). */
   swings?: bigint;
   colemanPrevent?: number;
@@ -117,6 +124,8 @@ export function analysePower(game: PowerGame, options: PowerOptions = {}): Power
       notes,
     };
   }
+  if (choice.method === 'weighted-generating-function')
+    return weightedResult(game, form!, options, notes, started, now);
   const counts = exactCounts(choice.method, game, form, options);
   const idx = indicesFrom(counts);
   return {
@@ -140,6 +149,54 @@ export function analysePower(game: PowerGame, options: PowerOptions = {}): Power
       idx.players.map((p) => p.banzhaf),
     ),
     notes,
+  };
+}
+
+/** Banzhaf and Coleman only (no Shapley–Shubik), by the one-dimensional generating function. */
+function weightedResult(
+  game: PowerGame,
+  form: ThresholdForm,
+  options: PowerOptions,
+  notes: string[],
+  started: number,
+  now: () => number,
+): PowerResult {
+  const n = game.ids.length;
+  const quota = form.minWeight[n]!;
+  const wc = weightedGeneratingFunction(form.weights, quota, options);
+  const total = 1n << BigInt(n);
+  const losing = total - wc.winning;
+  const sum = wc.swings.reduce((a, b) => a + b, 0n);
+  const half = 1n << BigInt(Math.max(0, n - 1));
+  const players = game.ids.map((id, i) => {
+    const s = wc.swings[i]!;
+    return {
+      id,
+      ...(game.names[i] ? { name: game.names[i] } : {}),
+      swings: s,
+      banzhafAbsolute: ratio(s, half),
+      banzhaf: sum === 0n ? 0 : ratio(s, sum),
+      colemanPrevent: wc.winning === 0n ? 0 : ratio(s, wc.winning),
+      colemanInitiate: losing === 0n ? 0 : ratio(s, losing),
+    };
+  });
+  return {
+    game: game.label,
+    n,
+    method: 'weighted-generating-function',
+    exact: true,
+    errorBound: 0,
+    passProbability: ratio(wc.winning, total),
+    winningCoalitions: wc.winning,
+    totalCoalitions: total,
+    computeMs: now() - started,
+    players,
+    blocking: blockingReport(game, null, form, options.listLimit),
+    ...withDomination(
+      game,
+      players.map((p) => p.banzhaf),
+    ),
+    notes: [...notes, 'Shapley–Shubik not computed (ask for it with the shapley index)'],
   };
 }
 
@@ -179,20 +236,35 @@ export function chooseMethod(game: PowerGame, form: ThresholdForm | null, option
   const gb = (b: number) => `${(b / 1024 ** 3).toFixed(2)} GiB`;
   if (forced) {
     const problem =
-      forced === 'size-generating-function' && !form
-        ? 'the rule needs more than a member count and one weight'
-        : forced === 'size-generating-function' && gfBytes > maxBytes
-          ? `it needs about ${gb(gfBytes)}, over the limit of ${gb(maxBytes)}`
-          : forced === 'meet-in-the-middle' && (!form || n > MAX_MITM)
-            ? `it needs a one-weight rule and at most ${MAX_MITM} players`
-            : forced === 'enumeration' && n > MAX_ENUMERATE
-              ? `it is limited to ${MAX_ENUMERATE} players (2^${n} coalitions)`
-              : null;
+      forced === 'weighted-generating-function' &&
+      (!form || !form.minWeight.slice(1).every((t) => t === form.minWeight[n]))
+        ? 'it needs a rule with one weight and one quota'
+        : forced === 'size-generating-function' && !form
+          ? 'the rule needs more than a member count and one weight'
+          : forced === 'size-generating-function' && gfBytes > maxBytes
+            ? `it needs about ${gb(gfBytes)}, over the limit of ${gb(maxBytes)}`
+            : forced === 'meet-in-the-middle' && (!form || n > MAX_MITM)
+              ? `it needs a one-weight rule and at most ${MAX_MITM} players`
+              : forced === 'enumeration' && n > MAX_ENUMERATE
+                ? `it is limited to ${MAX_ENUMERATE} players (2^${n} coalitions)`
+                : null;
     if (problem)
       throw new PowerError(`method ${forced} cannot run on this game: ${problem}`, 'use --method auto');
     return { method: forced, why: `method ${forced} as requested` };
   }
   const options_: (Choice & { seconds: number })[] = [];
+  const wantsShapley = !options.indices || options.indices.includes('shapley');
+  const pureWeighted =
+    form !== null &&
+    form.minWeight.slice(1).every((t) => t === form.minWeight[n]) &&
+    Number.isFinite(form.minWeight[n]!);
+  if (form && pureWeighted && !wantsShapley && form.total * 16 <= maxBytes) {
+    // Always the cheapest exact method for this family, so it is taken whenever it fits.
+    return {
+      method: 'weighted-generating-function',
+      why: `exact generating function in ${form.weightName} (Banzhaf and Coleman)`,
+    };
+  }
   if (form && gfBytes <= maxBytes) {
     options_.push({
       method: 'size-generating-function',

@@ -1,11 +1,12 @@
-import { passes } from '../rules/evaluate.ts';
-import type { Vote } from '../rules/types.ts';
 import { binomials, type SwingCounts } from './counts.ts';
 import type { PowerGame, ThresholdForm } from './game.ts';
+import { linearForm } from './linear.ts';
 
 export interface CoalitionList {
   /** Size of the smallest such coalitions (null when there are none). */
   size: number | null;
+  /** False when no exact counts were available and the size comes from a bounded search (an upper bound). */
+  proven: boolean;
   /** How many coalitions of that size there are (exact, when counts are exact). */
   count: bigint | null;
   /** Some of them, up to the limit asked for. */
@@ -31,11 +32,19 @@ export function blockingReport(
   limit = 5,
 ): BlockingReport {
   const n = game.ids.length;
-  const win = (set: Set<number>) =>
-    passes(
-      game.rule,
-      game.ids.map((_, i) => (set.has(i) ? 'yes' : 'no') as Vote),
-    );
+  const linear = linearForm(game.rule, n);
+  const sums = new Float64Array(linear.leaves.length);
+  const win = (set: Set<number>) => {
+    sums.fill(0);
+    for (const i of set) for (const t of linear.touches[i]!) sums[t.leaf]! += t.coef;
+    return linear.wins(sums);
+  };
+  let proven = counts !== null;
+  const search = (k: number, ok: (s: Set<number>) => boolean) => {
+    const r = anyOfSize(n, k, ok);
+    if (!r.complete) proven = false;
+    return r.found;
+  };
   const all = new Set(game.ids.map((_, i) => i));
   const passAlone = game.ids.filter((_, i) => win(new Set([i])));
   const blockAlone = game.ids.filter((_, i) => {
@@ -44,31 +53,47 @@ export function blockingReport(
     return !win(others);
   });
   const c = binomials(n);
+  const top = form ? prefixOfHeaviest(form.weights) : null;
+  if (form && !counts) proven = true;
   const winningSize = counts
     ? firstIndex(counts.winningBySize, (x) => x > 0n)
-    : smallestBy(n, (k) => anyOfSize(n, k, win));
+    : top && form
+      ? smallestBy(n, (k) => top[k]! >= form.minWeight[k]!)
+      : smallestBy(n, (k) => search(k, win));
   const losingOfSize = (k: number) => (counts ? c[k]! - counts.winningBySize[k]! : null);
   const blockingSize = counts
     ? firstIndex(
         Array.from({ length: n + 1 }, (_, b) => c[n - b]! - counts.winningBySize[n - b]!),
         (x) => x > 0n,
       )
-    : smallestBy(n, (b) => anyOfSize(n, n - b, (s) => !win(s)));
+    : top && form
+      ? smallestBy(n, (b) => top[b]! > form.total - form.minWeight[n - b]!)
+      : smallestBy(n, (b) => search(n - b, (s) => !win(s)));
   return {
     passAlone,
     blockAlone,
     smallestWinning: {
       size: winningSize,
+      proven,
       count: winningSize === null || !counts ? null : counts.winningBySize[winningSize]!,
       examples: winningSize === null ? [] : listOfSize(game, form, winningSize, limit, win, false),
     },
     smallestBlocking: {
       size: blockingSize,
+      proven,
       count: blockingSize === null ? null : losingOfSize(n - blockingSize),
       examples: blockingSize === null ? [] : listOfSize(game, form, blockingSize, limit, win, true),
     },
     minimalWinning: form ? minimalWinningCount(form) : null,
   };
+}
+
+/** top[k]: the largest total weight any k members can have. */
+function prefixOfHeaviest(weights: number[]): number[] {
+  const sorted = [...weights].sort((a, b) => b - a);
+  const top = [0];
+  for (const w of sorted) top.push(top[top.length - 1]! + w);
+  return top;
 }
 
 function firstIndex<T>(list: T[], ok: (x: T) => boolean): number | null {
@@ -81,15 +106,21 @@ function smallestBy(n: number, exists: (k: number) => boolean): number | null {
   return null;
 }
 
-/** Whether some coalition of size k satisfies `ok` (bounded search; used only when no exact counts exist). */
-function anyOfSize(n: number, k: number, ok: (s: Set<number>) => boolean): boolean {
+/** Whether some coalition of size k satisfies `ok`, and whether the search was complete (it is bounded). */
+function anyOfSize(
+  n: number,
+  k: number,
+  ok: (s: Set<number>) => boolean,
+): { found: boolean; complete: boolean } {
   let found = false;
-  let budget = 200_000;
+  let budget = 20_000;
+  let complete = true;
   combos(n, k, (s) => {
     if (ok(s)) found = true;
-    return found || --budget <= 0;
+    if (--budget <= 0 && !found) complete = false;
+    return found || budget <= 0;
   });
-  return found;
+  return { found, complete: found || complete };
 }
 
 /** Up to `limit` smallest winning (or blocking) coalitions, heaviest members first. */
@@ -102,16 +133,56 @@ function listOfSize(
   blocking: boolean,
 ): string[][] {
   const n = game.ids.length;
-  const weights = form?.weights ?? game.population ?? game.ids.map(() => 0);
+  if (form) return listThreshold(game, form, k, limit, blocking);
+  const weights = game.population ?? game.ids.map(() => 0);
   const order = game.ids.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
   const found: string[][] = [];
-  let budget = 500_000;
+  let budget = 50_000;
   combos(n, k, (picked) => {
     const set = new Set([...picked].map((p) => order[p]!));
     const ok = blocking ? !win(new Set(game.ids.map((_, i) => i).filter((i) => !set.has(i)))) : win(set);
     if (ok) found.push([...set].map((i) => game.ids[i]!));
     return found.length >= limit || --budget <= 0;
   });
+  return found;
+}
+
+/**
+ * Smallest winning (or blocking) coalitions of a threshold-form game by depth-first search over members in
+ * decreasing weight, cutting branches that can no longer reach (or stay under) the threshold.
+ */
+function listThreshold(
+  game: PowerGame,
+  form: ThresholdForm,
+  k: number,
+  limit: number,
+  blocking: boolean,
+): string[][] {
+  const n = form.weights.length;
+  const order = form.weights.map((_, i) => i).sort((a, b) => form.weights[b]! - form.weights[a]! || a - b);
+  const w = order.map((i) => form.weights[i]!);
+  // Blocking sets B of size k: the others (n − k members) must lose, i.e. w(B) > total − minWeight[n − k].
+  const need = blocking ? form.total - form.minWeight[n - k]! + 1 : form.minWeight[k]!;
+  const suffixTop = (from: number, count: number) => w.slice(from, from + count).reduce((a, b) => a + b, 0);
+  const found: string[][] = [];
+  const chosen: number[] = [];
+  let budget = 200_000;
+  const dfs = (from: number, sum: number): void => {
+    if (found.length >= limit || --budget <= 0) return;
+    if (chosen.length === k) {
+      if (sum >= need) found.push(chosen.map((p) => game.ids[order[p]!]!));
+      return;
+    }
+    for (let p = from; p <= n - (k - chosen.length); p++) {
+      // The heaviest completion from here must still reach the bound.
+      if (sum + suffixTop(p, k - chosen.length) < need) return;
+      chosen.push(p);
+      dfs(p + 1, sum + w[p]!);
+      chosen.pop();
+      if (found.length >= limit) return;
+    }
+  };
+  if (Number.isFinite(need) || need === Number.NEGATIVE_INFINITY) dfs(0, 0);
   return found;
 }
 
@@ -134,12 +205,12 @@ function combos(n: number, k: number, visit: (s: Set<number>) => boolean): void 
  * any member lowers the size by one, and the lightest lowers the weight least). Counted with a dense table over
  * weights below the largest threshold, players added heaviest first; null when that table would be too large.
  */
-export function minimalWinningCount(form: ThresholdForm, maxCells = 60_000_000): bigint | null {
+export function minimalWinningCount(form: ThresholdForm, maxWork = 400_000_000): bigint | null {
   const n = form.weights.length;
   const finite = form.minWeight.filter((t) => Number.isFinite(t));
   const cap = Math.max(0, ...finite);
-  // Doubles count exactly only while C(n, k) < 2^53.
-  if (n > 56 || (n + 1) * (cap + 2) > maxCells) return null;
+  // Doubles count exactly only while C(n, k) < 2^53; the table costs about n²·cap/2 updates.
+  if (n > 56 || ((n + 1) * (n + 1) * (cap + 2)) / 2 > maxWork) return null;
   if (form.minWeight[0] === 0) return 1n; // the empty coalition wins, and is the only minimal one
   // Weights are kept up to `cap`; bucket cap+1 holds every heavier coalition (all of which weigh "enough").
   const width = cap + 2;

@@ -21,4 +21,5 @@ export {
   thresholdForm,
 } from './game.ts';
 export { indicesFrom } from './indices.ts';
+export { type PassProbability, passProbability } from './probability.ts';
 export { verdict } from './verdict.ts';

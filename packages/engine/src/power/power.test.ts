@@ -74,6 +74,26 @@ describe('exact methods agree', () => {
     );
   });
 
+  it('one-weight generating function (Banzhaf only) agrees with enumeration, zero weights included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 100 }),
+        (ws, pct) => {
+          const game = powerGameFromWeights(ws, `${pct}%`);
+          const fast = analysePower(game, { indices: ['banzhaf'] });
+          expect(fast.method).toBe('weighted-generating-function');
+          const slow = analysePower(game, { method: 'enumeration' });
+          expect(fast.players.map((p) => p.swings)).toEqual(slow.players.map((p) => p.swings));
+          expect(fast.winningCoalitions).toBe(slow.winningCoalitions);
+          expect(fast.blocking.smallestWinning.size).toBe(slow.blocking.smallestWinning.size);
+          expect(fast.blocking.smallestBlocking.size).toBe(slow.blocking.smallestBlocking.size);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('gives a zero-weight member no power in a pure weighted game, and real power once members are counted too', () => {
     const weighted = analysePower(powerGameFromWeights([5, 3, 0, 2], 6));
     expect(weighted.players[2]).toMatchObject({ swings: 0n, banzhaf: 0, shapley: 0 });
@@ -93,7 +113,7 @@ describe('exact methods agree', () => {
     expect(r.method).toBe('size-generating-function');
     const usa = r.players.find((p) => p.id === 'USA')!;
     expect(usa.swings! > 2n ** 53n).toBe(true);
-    expect(r.players.reduce((s, p) => s + p.shapley, 0)).toBeCloseTo(1, 12);
+    expect(r.players.reduce((s, p) => s + p.shapley!, 0)).toBeCloseTo(1, 12);
     expect(r.players.reduce((s, p) => s + p.banzhaf, 0)).toBeCloseTo(1, 12);
   });
 });
@@ -112,4 +132,43 @@ describe('EU Council QMV with person-level populations', () => {
     expect(fast.blocking.blockAlone).toEqual([]);
     expect(fast.blocking.smallestBlocking.size).toBe(4);
   }, 60_000);
+});
+
+describe('probabilistic voting', () => {
+  it("gives the exact passage probability, equal by every method, and ½-voting equals Coleman's power to act", async () => {
+    const { passProbability } = await import('./probability.ts');
+    const players: Player[] = [7, 5, 3, 2, 2, 1].map((w, i) => ({ id: `P${i}`, attributes: { w } }));
+    const rule = compileRule(
+      { all: [{ quota: { weight: 'w', at_least: '60%' } }, { quota: { weight: 'count', at_least: 3 } }] },
+      players,
+    );
+    const game = powerGameFromPlayers(players, rule, 'six');
+    const p = [0.9, 0.2, 0.5, 0.7, 0.1, 0.6];
+    const direct = passProbability(game, p);
+    const viaHalves = passProbability(game, p, undefined, 1);
+    expect(direct.method).toBe('weight-distribution');
+    expect(viaHalves.method).toBe('meet-in-the-middle');
+    expect(viaHalves.probability).toBeCloseTo(direct.probability, 12);
+    let brute = 0;
+    for (let mask = 0; mask < 64; mask++) {
+      let pr = 1;
+      let w = 0;
+      let k = 0;
+      players.forEach((pl, i) => {
+        const yes = (mask >> i) & 1;
+        pr *= yes ? p[i]! : 1 - p[i]!;
+        if (yes) {
+          w += pl.attributes.w as number;
+          k++;
+        }
+      });
+      if (w * 5 >= 20 * 3 && k >= 3) brute += pr;
+    }
+    expect(direct.probability).toBeCloseTo(brute, 12);
+    const half = passProbability(
+      game,
+      p.map(() => 0.5),
+    ).probability;
+    expect(half).toBeCloseTo(analysePower(game).passProbability, 12);
+  });
 });

@@ -230,8 +230,9 @@ type Direction = 'up' | 'down' | 'flat' | 'mixed';
 function direction(rule: CompiledRule): Direction {
   switch (rule.op) {
     case 'quota':
-      if (rule.side === 'yes') return rule.base === 'members' || rule.base === 'present' ? 'up' : 'mixed';
-      if (rule.side === 'no' || rule.side === 'not_yes') return rule.base === 'voting' ? 'mixed' : 'down';
+      // A yes-share grows when a member switches to yes, whatever the base (yes and base grow together).
+      if (rule.side === 'yes') return 'up';
+      if (rule.side === 'no' || rule.side === 'not_yes') return 'down';
       return 'flat';
     case 'quorum':
     case 'unanimous':

@@ -1,0 +1,83 @@
+import { Worker } from 'node:worker_threads';
+import cliProgress from 'cli-progress';
+import { JobError, UsageError } from '../errors.ts';
+import type { WorkerMessage } from './worker.ts';
+
+export interface RunOptions {
+  /** Stop after this many seconds with a clear message. */
+  timeLimitSeconds: number;
+  /** Heap limit of the worker in MiB (typed arrays are budgeted separately by the engine's estimates). */
+  heapMb: number;
+  /** Show a progress bar on stderr. */
+  progress: boolean;
+}
+
+/**
+ * Runs a job on a worker thread: progress on a bar, Ctrl-C or the time limit stop it at once (the worker is
+ * terminated, so even a tight loop cannot hang the command), and errors come back as described messages.
+ */
+export function runJob<T>(kind: string, payload: unknown, options: RunOptions): Promise<T> {
+  const worker = new Worker(new URL('../../bin/worker.js', import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
+  });
+  const bar = options.progress
+    ? new cliProgress.SingleBar(
+        {
+          format: ' {bar} {percentage}% | {stage} | {duration}s',
+          stream: process.stderr,
+          hideCursor: true,
+          clearOnComplete: true,
+        },
+        cliProgress.Presets.shades_classic,
+      )
+    : null;
+  bar?.start(100, 0, { stage: 'starting' });
+  return new Promise<T>((resolve, reject) => {
+    const stop = (error: Error) => {
+      cleanup();
+      void worker.terminate();
+      reject(error);
+    };
+    const timer = setTimeout(
+      () =>
+        stop(
+          new UsageError(
+            `stopped after ${options.timeLimitSeconds} s (--time-limit)`,
+            'raise --time-limit, or use --method monte-carlo for an estimate with a stated error',
+          ),
+        ),
+      options.timeLimitSeconds * 1000,
+    );
+    const onSigint = () => stop(new UsageError('cancelled', 'nothing was written'));
+    process.once('SIGINT', onSigint);
+    const cleanup = () => {
+      clearTimeout(timer);
+      process.off('SIGINT', onSigint);
+      bar?.stop();
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') bar?.update(Math.round(m.fraction * 100), { stage: m.stage });
+      else if (m.type === 'result') {
+        cleanup();
+        void worker.terminate();
+        resolve(m.result as T);
+      } else {
+        cleanup();
+        void worker.terminate();
+        reject(new JobError(m.text, m.json));
+      }
+    });
+    worker.on('error', (e) => {
+      const oom = /heap|memory/i.test(e.message);
+      stop(
+        oom
+          ? new UsageError(
+              `the computation ran out of memory (${options.heapMb} MiB heap)`,
+              'raise --max-memory or use --method monte-carlo',
+            )
+          : e,
+      );
+    });
+    worker.postMessage({ kind, payload });
+  });
+}
