@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { accession } from './commands/accession.ts';
 import { listCharters, printSchema, showCharter, validateFile } from './commands/charters.ts';
+import { design } from './commands/design.ts';
 import { diff } from './commands/diff.ts';
 import { listMembers, showCoverage } from './commands/members.ts';
 import { power } from './commands/power.ts';
@@ -132,6 +133,20 @@ function build(onJson: (json: boolean) => void): Command {
     .option('--max-memory <MiB>', 'memory the computation may use (default 2048)')
     .option('--no-progress', 'no progress bar')
     .action((c, o) => power(c, o, out(o)));
+  cmd('design', 'search quotas and population^α weights for a body: goals, Pareto set, square-root ideal')
+    .argument('<charter>', 'charter (its members and populations) or a game file with a population attribute')
+    .option('--body <body>', 'body id')
+    .option('--category <category>', 'decision category (for its members after recusal)')
+    .option('--date <date>', 'membership date')
+    .option('--population <series>', 'population series')
+    .option('--alpha <list>', 'exponents α for weights ∝ population^α (default 0,0.25,0.5,0.75,1)')
+    .option('--quota <range>', 'weight quotas in % as from:to:step or a list (default 50:90:1)')
+    .option('--count-quota <list>', 'member-count quotas in %, or none (default none)')
+    .option('--goal <list>', 'no-single-blocker, no-pair-pass (default both)')
+    .option('--min-pass <p>', 'minimum probability of passage (Coleman), e.g. 0.1')
+    .option('--all', 'list every candidate, not only the Pareto set')
+    .option('--time-limit <seconds>', 'stop after this long (default 600)')
+    .action((c, o) => design(c, o, out(o)));
   cmd('tour', 'a short guided tour of Concert on real questions').action((o) => tour(out(o)));
   return program;
 }

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { describeError } from '../errors.ts';
+import { type DesignJob, runDesignJob } from './design-job.ts';
 import { type PowerJob, runPowerJob } from './power-job.ts';
 
 export type WorkerMessage =
@@ -7,22 +8,27 @@ export type WorkerMessage =
   | { type: 'result'; result: unknown }
   | { type: 'error'; text: string; json: Record<string, unknown> };
 
-parentPort?.once('message', (job: { kind: 'power'; payload: PowerJob }) => {
-  let last = 0;
-  try {
-    const result = runPowerJob(job.payload, {
-      onProgress: (fraction, stage) => {
+parentPort?.once(
+  'message',
+  (job: { kind: 'power'; payload: PowerJob } | { kind: 'design'; payload: DesignJob }) => {
+    let last = 0;
+    const control = {
+      onProgress: (fraction: number, stage: string) => {
         const now = Date.now();
         if (now - last < 100 && fraction < 1) return;
         last = now;
         post({ type: 'progress', fraction, stage });
       },
-    });
-    post({ type: 'result', result });
-  } catch (e) {
-    post({ type: 'error', ...describeError(e) });
-  }
-});
+    };
+    try {
+      const result =
+        job.kind === 'power' ? runPowerJob(job.payload, control) : runDesignJob(job.payload, control);
+      post({ type: 'result', result });
+    } catch (e) {
+      post({ type: 'error', ...describeError(e) });
+    }
+  },
+);
 
 function post(message: WorkerMessage): void {
   parentPort?.postMessage(message);

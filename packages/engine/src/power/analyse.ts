@@ -31,6 +31,8 @@ export interface PowerOptions extends Control {
   seed?: number;
   /** How many smallest winning/blocking coalitions to list. */
   listLimit?: number;
+  /** Count minimal winning coalitions (default true; costs about as much as the indices themselves). */
+  minimalWinning?: boolean;
   /** Wall-clock source for computeMs (pure engine: the caller may pass performance.now). */
   now?: () => number;
 }
@@ -116,7 +118,7 @@ export function analysePower(game: PowerGame, options: PowerOptions = {}): Power
         banzhafAbsolute: mc.banzhafAbsolute[i]!,
         shapley: mc.shapley[i]!,
       })),
-      blocking: blockingReport(game, null, form, options.listLimit),
+      blocking: blockingReport(game, null, form, options.listLimit, options.minimalWinning ?? true),
       ...withDomination(
         game,
         mc.banzhafAbsolute.map((b) => (sum === 0 ? 0 : b / sum)),
@@ -143,7 +145,7 @@ export function analysePower(game: PowerGame, options: PowerOptions = {}): Power
       ...(game.names[i] ? { name: game.names[i] } : {}),
       ...idx.players[i]!,
     })),
-    blocking: blockingReport(game, counts, form, options.listLimit),
+    blocking: blockingReport(game, counts, form, options.listLimit, options.minimalWinning ?? true),
     ...withDomination(
       game,
       idx.players.map((p) => p.banzhaf),
@@ -191,7 +193,7 @@ function weightedResult(
     totalCoalitions: total,
     computeMs: now() - started,
     players,
-    blocking: blockingReport(game, null, form, options.listLimit),
+    blocking: blockingReport(game, null, form, options.listLimit, options.minimalWinning ?? true),
     ...withDomination(
       game,
       players.map((p) => p.banzhaf),
@@ -237,7 +239,7 @@ export function chooseMethod(game: PowerGame, form: ThresholdForm | null, option
   if (forced) {
     const problem =
       forced === 'weighted-generating-function' &&
-      (!form || !form.minWeight.slice(1).every((t) => t === form.minWeight[n]))
+      !form?.minWeight.slice(1).every((t) => t === form.minWeight[n])
         ? 'it needs a rule with one weight and one quota'
         : forced === 'size-generating-function' && !form
           ? 'the rule needs more than a member count and one weight'
@@ -255,9 +257,7 @@ export function chooseMethod(game: PowerGame, form: ThresholdForm | null, option
   const options_: (Choice & { seconds: number })[] = [];
   const wantsShapley = !options.indices || options.indices.includes('shapley');
   const pureWeighted =
-    form !== null &&
-    form.minWeight.slice(1).every((t) => t === form.minWeight[n]) &&
-    Number.isFinite(form.minWeight[n]!);
+    form?.minWeight.slice(1).every((t) => t === form.minWeight[n]) && Number.isFinite(form.minWeight[n]!);
   if (form && pureWeighted && !wantsShapley && form.total * 16 <= maxBytes) {
     // Always the cheapest exact method for this family, so it is taken whenever it fits.
     return {

@@ -30,6 +30,7 @@ export function blockingReport(
   counts: SwingCounts | null,
   form: ThresholdForm | null,
   limit = 5,
+  countMinimal = true,
 ): BlockingReport {
   const n = game.ids.length;
   const linear = linearForm(game.rule, n);
@@ -84,7 +85,7 @@ export function blockingReport(
       count: blockingSize === null ? null : losingOfSize(n - blockingSize),
       examples: blockingSize === null ? [] : listOfSize(game, form, blockingSize, limit, win, true),
     },
-    minimalWinning: form ? minimalWinningCount(form) : null,
+    minimalWinning: form && countMinimal ? minimalWinningCount(form) : null,
   };
 }
 

@@ -11,6 +11,13 @@ export {
 } from './analyse.ts';
 export { type BlockingReport, type CoalitionList, minimalWinningCount } from './blocking.ts';
 export { CancelledError, type Control, type SwingCounts } from './counts.ts';
+export {
+  type DesignCandidate,
+  type DesignInput,
+  type DesignResult,
+  designSearch,
+  scaledWeights,
+} from './design.ts';
 export { type DominationReport, dominationReport } from './domination.ts';
 export { powerGameFromDecision, powerGameFromGame } from './from.ts';
 export {

@@ -172,3 +172,27 @@ describe('probabilistic voting', () => {
     expect(half).toBeCloseTo(analysePower(game).passProbability, 12);
   });
 });
+
+describe('design search', () => {
+  it('reproduces the Jagiellonian compromise for the EU27: square-root weights are closest to the ideal at the quota ½(1 + √Σw²/Σw)', async () => {
+    const { designSearch } = await import('./design.ts');
+    const { membersOf } = await import('../world/index.ts');
+    const ids = membersOf('EU', '2026-01-01');
+    const population = ids.map((id) => populationOf(id, 'wb-wdi-2024')!);
+    const quotas = Array.from({ length: 41 }, (_, i) => 55 + i * 0.5);
+    const r = designSearch({
+      ids,
+      population,
+      alphas: [0.5],
+      quotas,
+      countQuotas: [null],
+      goals: { noSingleBlocker: true, noPairPasses: true },
+    });
+    expect(r.jagiellonianQuota).toBeCloseTo(0.6156, 3);
+    expect(Math.abs(r.closest!.quota / 100 - r.jagiellonianQuota)).toBeLessThanOrEqual(0.005);
+    expect(r.closest!.distanceToIdeal).toBeLessThan(0.001);
+    // The Pareto set trades closeness to the ideal against the chance of passing: lower quotas pass more often.
+    for (let i = 1; i < r.pareto.length; i++)
+      expect(r.pareto[i]!.passProbability).toBeGreaterThan(r.pareto[i - 1]!.passProbability);
+  });
+});
