@@ -141,3 +141,47 @@ describe('the concert binary', () => {
     expect(r.stderr).toContain('unknown command');
   });
 });
+
+describe('concert power', () => {
+  it('reports exact indices in the documented JSON shape, raw counts as decimal strings', async () => {
+    const r = await run('power', 'unsc', '--category', 'substantive', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ method: 'enumeration', exact: true, errorBound: 0 });
+    expect(typeof json.computeMs).toBe('number');
+    expect(json.passProbability).toBeCloseTo(848 / 32768, 10);
+    const usa = json.players.find((p: { id: string }) => p.id === 'USA');
+    expect(usa.shapley).toBeCloseTo(0.1963, 4);
+    expect(usa.swings).toBe('848');
+    expect(json.players.reduce((s: number, p: { banzhaf: number }) => s + p.banzhaf, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('answers the domination question for the continental council in words', async () => {
+    const r = await run('power', 'continental', '--category', 'ordinary', '--no-progress');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No single member can block alone.');
+    expect(r.stdout).toContain('square-root ideal');
+  });
+
+  it('refuses an unknown index and a method that cannot run', async () => {
+    expect((await run('power', 'unsc', '--category', 'substantive', '--index', 'gini')).stderr).toContain('unknown index "gini"');
+    const r = await run('power', 'unsc', '--category', 'substantive', '--method', 'meet-in-the-middle');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('cannot run on this game');
+  });
+
+  it('stops at the time limit with a clear message instead of hanging', async () => {
+    const r = await run('power', 'eu', '--category', 'nice-qmv', '--date', '2009-06-24', '--method', 'enumeration', '--time-limit', '0.5');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('stopped after 0.5 s');
+  });
+});
+
+describe('concert design', () => {
+  it('prints the Pareto set with square-root weights closest to the ideal', async () => {
+    const r = await run('design', 'eu', '--category', 'qmv', '--population', 'wb-wdi-2024', '--alpha', '0.5,1', '--quota', '58:64:0.5', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.closest).toMatchObject({ alpha: 0.5, quota: 61.5 });
+  });
+});
