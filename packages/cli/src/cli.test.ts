@@ -147,7 +147,7 @@ describe('concert power', () => {
     const r = await run('power', 'unsc', '--category', 'substantive', '--json');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ method: 'enumeration', exact: true, errorBound: 0 });
+    expect(json).toMatchObject({ exact: true, errorBound: 0 });
     expect(typeof json.computeMs).toBe('number');
     expect(json.passProbability).toBeCloseTo(848 / 32768, 10);
     const usa = json.players.find((p: { id: string }) => p.id === 'USA');
@@ -164,14 +164,27 @@ describe('concert power', () => {
   });
 
   it('refuses an unknown index and a method that cannot run', async () => {
-    expect((await run('power', 'unsc', '--category', 'substantive', '--index', 'gini')).stderr).toContain('unknown index "gini"');
+    expect((await run('power', 'unsc', '--category', 'substantive', '--index', 'gini')).stderr).toContain(
+      'unknown index "gini"',
+    );
     const r = await run('power', 'unsc', '--category', 'substantive', '--method', 'meet-in-the-middle');
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('cannot run on this game');
   });
 
   it('stops at the time limit with a clear message instead of hanging', async () => {
-    const r = await run('power', 'eu', '--category', 'nice-qmv', '--date', '2009-06-24', '--method', 'enumeration', '--time-limit', '0.5');
+    const r = await run(
+      'power',
+      'eu',
+      '--category',
+      'nice-qmv',
+      '--date',
+      '2009-06-24',
+      '--method',
+      'enumeration',
+      '--time-limit',
+      '0.5',
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('stopped after 0.5 s');
   });
@@ -179,7 +192,19 @@ describe('concert power', () => {
 
 describe('concert design', () => {
   it('prints the Pareto set with square-root weights closest to the ideal', async () => {
-    const r = await run('design', 'eu', '--category', 'qmv', '--population', 'wb-wdi-2024', '--alpha', '0.5,1', '--quota', '58:64:0.5', '--json');
+    const r = await run(
+      'design',
+      'eu',
+      '--category',
+      'qmv',
+      '--population',
+      'wb-wdi-2024',
+      '--alpha',
+      '0.5,1',
+      '--quota',
+      '58:64:0.5',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.closest).toMatchObject({ alpha: 0.5, quota: 61.5 });

@@ -27,6 +27,7 @@ const METHODS = [
   'weighted-generating-function',
   'size-generating-function',
   'meet-in-the-middle',
+  'keyed-meet-in-the-middle',
   'enumeration',
   'monte-carlo',
 ];

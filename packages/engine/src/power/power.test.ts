@@ -94,6 +94,46 @@ describe('exact methods agree', () => {
     );
   });
 
+  it('keyed meet-in-the-middle agrees with enumeration on rules with several small criteria and one large weight', async () => {
+    const { keyedForm } = await import('./keyed.ts');
+    const { keyedMeetInTheMiddle } = await import('./keyed-mitm.ts');
+    const arb = fc.record({
+      votes: fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 2, maxLength: 12 }),
+      pop: fc.array(fc.integer({ min: 0, max: 90_000 }), { minLength: 12, maxLength: 12 }),
+      v: fc.integer({ min: 1, max: 100 }),
+      p: fc.integer({ min: 1, max: 100 }),
+      c: fc.integer({ min: 0, max: 100 }),
+      special: fc.integer({ min: 0, max: 3 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ votes, pop, v, p, c, special }) => {
+        const players: Player[] = votes.map((w, i) => ({
+          id: `P${i}`,
+          attributes: { votes: w, pop: pop[i]! + 10_000, big: i < special },
+        }));
+        const rule: Rule = {
+          all: [
+            { quota: { weight: 'votes', at_least: `${v}%` } },
+            { quota: { weight: 'pop', at_least: `${p}%` } },
+            {
+              any: [
+                { quota: { weight: 'count', at_least: `${c}%` } },
+                { consensus: { where: { big: true } } },
+              ],
+            },
+          ],
+        };
+        const compiled = compileRule(rule, players);
+        const keyed = keyedForm(linearForm(compiled, players.length));
+        expect(keyed).not.toBeNull();
+        expect(counts(keyedMeetInTheMiddle(keyed!))).toBe(
+          counts(enumerateCoalitions(linearForm(compiled, players.length))),
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('gives a zero-weight member no power in a pure weighted game, and real power once members are counted too', () => {
     const weighted = analysePower(powerGameFromWeights([5, 3, 0, 2], 6));
     expect(weighted.players[2]).toMatchObject({ swings: 0n, banzhaf: 0, shapley: 0 });
