@@ -4,6 +4,7 @@ import type { Control, SwingCounts } from './counts.ts';
 import { type DominationReport, dominationReport } from './domination.ts';
 import { enumerateCoalitions, MAX_ENUMERATE } from './enumerate.ts';
 import { type PowerGame, type ThresholdForm, thresholdForm } from './game.ts';
+import { hybridCounts, hybridPlan } from './hybrid.ts';
 import { indicesFrom, ratio } from './indices.ts';
 import { keyedForm } from './keyed.ts';
 import { keyedMeetInTheMiddle, MAX_KEYED_MITM } from './keyed-mitm.ts';
@@ -18,6 +19,7 @@ export type PowerMethod =
   | 'size-generating-function'
   | 'meet-in-the-middle'
   | 'keyed-meet-in-the-middle'
+  | 'hybrid-generating-function'
   | 'enumeration'
   | 'monte-carlo';
 export const POWER_INDICES = ['banzhaf', 'shapley', 'coleman'] as const;
@@ -214,6 +216,10 @@ function exactCounts(
   const n = game.ids.length;
   if (method === 'size-generating-function') return sizeGeneratingFunction(form!, control);
   if (method === 'meet-in-the-middle') return meetInTheMiddle(form!, control);
+  if (method === 'hybrid-generating-function') {
+    const linear = linearForm(game.rule, n);
+    return hybridCounts(linear, hybridPlan(linear)!, control);
+  }
   if (method === 'keyed-meet-in-the-middle')
     return keyedMeetInTheMiddle(keyedForm(linearForm(game.rule, n))!, control);
   return enumerateCoalitions(linearForm(game.rule, n), control);
@@ -286,6 +292,20 @@ export function chooseMethod(game: PowerGame, form: ThresholdForm | null, option
       seconds: mitmSeconds,
       why: `exact meet-in-the-middle over two halves of ${Math.floor(n / 2)} and ${n - Math.floor(n / 2)} members`,
     });
+  const plan = form ? null : hybridPlan(linearForm(game.rule, n));
+  if (plan) {
+    const m = plan.rest.length;
+    const W = plan.restWeights.reduce((a, b) => a + b, 0);
+    const cells = (m * m * (W / 2 + 1)) / 2 + 2 ** plan.enumerated.length * m * m * 20;
+    const bytes = (m + 1) * (W / 2 + 1) * 8;
+    if (bytes <= maxBytes) {
+      options_.push({
+        method: 'hybrid-generating-function',
+        seconds: cells / CELLS_PER_SECOND,
+        why: `exact: ${plan.enumerated.length} distinct members enumerated, a generating function over the other ${m}`,
+      });
+    }
+  }
   const keyed = !form && n <= MAX_KEYED_MITM ? keyedForm(linearForm(game.rule, n)) : null;
   if (keyed) {
     // Buckets of the right half are far fewer than its coalitions in practice (EU Nice: ~1,500 of 16,384).

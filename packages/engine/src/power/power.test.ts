@@ -134,6 +134,38 @@ describe('exact methods agree', () => {
     );
   });
 
+  it('hybrid (few distinct members enumerated, generating function over the rest) agrees with enumeration', async () => {
+    const { hybridPlan, hybridCounts } = await import('./hybrid.ts');
+    const arb = fc.record({
+      pop: fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 8, maxLength: 14 }),
+      large: fc.integer({ min: 1, max: 4 }),
+      p: fc.integer({ min: 1, max: 100 }),
+      l: fc.integer({ min: 0, max: 100 }),
+      s: fc.integer({ min: 0, max: 100 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ pop, large, p, l, s }) => {
+        const players: Player[] = pop.map((w, i) => ({
+          id: `P${i}`,
+          attributes: { pop: w * 10, tier: i < large ? 'large' : 'small' },
+        }));
+        const rule: Rule = {
+          all: [
+            { quota: { weight: 'pop', at_least: `${p}%` } },
+            { quota: { weight: 'count', at_least: `${l}%`, where: { tier: 'large' } } },
+            { quota: { weight: 'count', at_least: `${s}%`, where: { tier: 'small' } } },
+          ],
+        };
+        const compiled = compileRule(rule, players);
+        const linear = linearForm(compiled, players.length);
+        const plan = hybridPlan(linear);
+        expect(plan?.enumerated).toHaveLength(large);
+        expect(counts(hybridCounts(linear, plan!))).toBe(counts(enumerateCoalitions(linear)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('gives a zero-weight member no power in a pure weighted game, and real power once members are counted too', () => {
     const weighted = analysePower(powerGameFromWeights([5, 3, 0, 2], 6));
     expect(weighted.players[2]).toMatchObject({ swings: 0n, banzhaf: 0, shapley: 0 });

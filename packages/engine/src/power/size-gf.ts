@@ -62,7 +62,12 @@ export function rangeNeeded(form: ThresholdForm): number {
 }
 
 /** F[k][x] for x ≤ R as one flat array (row k at k·(R+1)), in exact doubles or modulo `mod`. */
-function buildTable(form: ThresholdForm, R: number, mod: number | null, control?: Control): Float64Array {
+export function buildTable(
+  form: ThresholdForm,
+  R: number,
+  mod: number | null,
+  control?: Control,
+): Float64Array {
   const n = form.weights.length;
   const width = R + 1;
   const f = new Float64Array((n + 1) * width);
