@@ -14,6 +14,7 @@ import { indicesFrom } from './indices.ts';
 import { linearForm } from './linear.ts';
 import { meetInTheMiddle } from './mitm.ts';
 import { sizeGeneratingFunction } from './size-gf.ts';
+import { weightedGeneratingFunction } from './weighted-gf.ts';
 
 const counts = (c: { swingsBySize: bigint[][]; winningBySize: bigint[] }) =>
   JSON.stringify({ s: c.swingsBySize.map((r) => r.map(String)), w: c.winningBySize.map(String) });
