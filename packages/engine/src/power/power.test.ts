@@ -89,6 +89,9 @@ describe('exact methods agree', () => {
           expect(fast.winningCoalitions).toBe(slow.winningCoalitions);
           expect(fast.blocking.smallestWinning.size).toBe(slow.blocking.smallestWinning.size);
           expect(fast.blocking.smallestBlocking.size).toBe(slow.blocking.smallestBlocking.size);
+          const quota = thresholdForm(game.rule, ws.length)!.minWeight[ws.length]!;
+          const modular = weightedGeneratingFunction(ws, quota, undefined, true);
+          expect(modular.swings).toEqual(slow.players.map((p) => p.swings));
         },
       ),
       { numRuns: 300 },

@@ -145,7 +145,7 @@ function swingsMod(ws: number[], total: number, q: number, mod: number | null, c
     return s;
   };
   // #{S : w(S) ≤ x} over a table `arr` of members weighing `rest` in all, `count` members.
-  const atMost = (arr: Float64Array, x: number, rest: number, count: number, pre: (x: number) => number) => {
+  const atMost = (x: number, rest: number, count: number, pre: (x: number) => number) => {
     if (x < 0) return 0;
     if (x >= rest) return full(count);
     if (x <= R) return pre(x);
@@ -153,7 +153,7 @@ function swingsMod(ws: number[], total: number, q: number, mod: number | null, c
   };
   const winning = minus(
     full(m),
-    atMost(f, q - 1, total, m, (x) => prefix(f, x)),
+    atMost(q - 1, total, m, (x) => prefix(f, x)),
   );
   const g = new Float64Array(R + 1);
   const cum = new Float64Array(R + 1);
@@ -184,7 +184,7 @@ function swingsMod(ws: number[], total: number, q: number, mod: number | null, c
     }
     const pre = (x: number) => cum[x]!;
     const rest = total - w;
-    out.push(minus(atMost(g, q - 1, rest, m - 1, pre), atMost(g, q - w - 1, rest, m - 1, pre)));
+    out.push(minus(atMost(q - 1, rest, m - 1, pre), atMost(q - w - 1, rest, m - 1, pre)));
     checkStop(control);
     control?.onProgress?.((j + 1) / ws.length, 'generating function');
   });
