@@ -1,5 +1,6 @@
 import { type Control, checkStop, type SwingCounts } from './counts.ts';
 import type { KeyedForm } from './keyed.ts';
+import { lowerBound } from './residues.ts';
 
 export const MAX_KEYED_MITM = 32;
 
@@ -117,15 +118,4 @@ function creditRight(buckets: Bucket[], withBySize: Float64Array[], h: number, n
       }
     }
   }
-}
-
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -1,5 +1,6 @@
 import { type Control, checkStop, type SwingCounts } from './counts.ts';
 import type { ThresholdForm } from './game.ts';
+import { lowerBound } from './residues.ts';
 
 export const MAX_MITM = 36;
 
@@ -80,16 +81,4 @@ function halfLists(weights: number[], _offset: number): HalfList[] {
     });
     return { weights: Float64Array.from(entries, (e) => e.w), suffix };
   });
-}
-
-/** First index whose value is ≥ x. */
-function lowerBound(a: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

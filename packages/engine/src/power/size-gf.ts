@@ -1,9 +1,7 @@
 import { binomials, type Control, checkStop, type SwingCounts } from './counts.ts';
 import type { ThresholdForm } from './game.ts';
+import { fromResidues, P1, P2 } from './residues.ts';
 
-// Two primes just below 2^50: sums of two residues stay below 2^51, exact in doubles.
-const P1 = 1125899906842597;
-const P2 = 1125899906842589;
 const EXACT = 2 ** 53;
 
 /**
@@ -110,16 +108,7 @@ function makeLookup(tables: Float64Array[], R: number): Lookup {
     return (k, x) => (x < 0 ? 0n : BigInt(t[k * width + Math.min(x, R)]!));
   }
   const [a, b] = tables as [Float64Array, Float64Array];
-  const p1 = BigInt(P1);
-  const p2 = BigInt(P2);
-  const inv = modInverse(p1 % p2, p2);
-  return (k, x) => {
-    if (x < 0) return 0n;
-    const r1 = BigInt(a[k * width + x]!);
-    const r2 = BigInt(b[k * width + x]!);
-    const t = (((r2 - r1) % p2) + p2) % p2;
-    return r1 + p1 * ((t * inv) % p2);
-  };
+  return (k, x) => (x < 0 ? 0n : fromResidues(a[k * width + x]!, b[k * width + x]!));
 }
 
 function countsFrom(form: ThresholdForm, R: number, F: Lookup, control?: Control): SwingCounts {
@@ -162,15 +151,4 @@ function countsFrom(form: ThresholdForm, R: number, F: Lookup, control?: Control
     return row;
   });
   return { n, swingsBySize, winningBySize };
-}
-
-function modInverse(a: bigint, m: bigint): bigint {
-  let [r0, r1] = [a, m];
-  let [s0, s1] = [1n, 0n];
-  while (r1 !== 0n) {
-    const q = r0 / r1;
-    [r0, r1] = [r1, r0 - q * r1];
-    [s0, s1] = [s1, s0 - q * s1];
-  }
-  return ((s0 % m) + m) % m;
 }

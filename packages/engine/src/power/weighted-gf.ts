@@ -1,8 +1,5 @@
 import { type Control, checkStop } from './counts.ts';
-
-// Two primes just below 2^50 (see size-gf.ts).
-const P1 = 1125899906842597;
-const P2 = 1125899906842589;
+import { fromResidues, P1, P2 } from './residues.ts';
 
 export interface WeightedCounts {
   /** Raw Banzhaf counts. */
@@ -35,7 +32,7 @@ export function weightedGeneratingFunction(
     ? (k: number): bigint => direct[k]!
     : (() => {
         const r = [P1, P2].map((mod) => swingsMod(ws, total, q, mod, control));
-        return (k: number): bigint => crt(r[0]![k]!, r[1]![k]!);
+        return (k: number): bigint => fromResidues(r[0]![k]!, r[1]![k]!);
       })();
   const scale = 1n << BigInt(zeros);
   const swings = new Array<bigint>(weights.length).fill(0n);
@@ -200,25 +197,4 @@ function powMod(e: number, p: number): number {
     if (r >= p) r -= p;
   }
   return r;
-}
-
-const B1 = BigInt(P1);
-const B2 = BigInt(P2);
-
-function crt(r1: number, r2: number): bigint {
-  const inv = modInverse(B1 % B2, B2);
-  const a = BigInt(r1);
-  const t = (((BigInt(r2) - a) % B2) + B2) % B2;
-  return a + B1 * ((t * inv) % B2);
-}
-
-function modInverse(a: bigint, m: bigint): bigint {
-  let [r0, r1] = [a, m];
-  let [s0, s1] = [1n, 0n];
-  while (r1 !== 0n) {
-    const k = r0 / r1;
-    [r0, r1] = [r1, r0 - k * r1];
-    [s0, s1] = [s1, s0 - k * s1];
-  }
-  return ((s0 % m) + m) % m;
 }
