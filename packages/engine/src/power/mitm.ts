@@ -1,84 +1,129 @@
 import { type Control, checkStop, type SwingCounts } from './counts.ts';
 import type { ThresholdForm } from './game.ts';
-import { lowerBound } from './residues.ts';
 
 export const MAX_MITM = 36;
 
+interface HalfList {
+  /** Weights ascending, and the coalition (bit mask over the half) at each position. */
+  weights: Float64Array;
+  masks: Int32Array;
+}
+
 /**
  * Meet in the middle for threshold-form games whose weights are too large for a generating function (e.g.
- * populations counted in persons): the members split in two halves; one half's coalitions are grouped by size
- * and sorted by weight, so each coalition of the other half finds its winning partners by binary search. With
- * per-member suffix counts over the sorted lists, every member's winning coalitions by size are exact.
+ * populations counted in persons). Both halves' coalitions are grouped by size and sorted by weight; for each
+ * pair of sizes one sweep with two pointers finds, for every left coalition, where its winning partners begin.
+ * Members are credited through histograms of the coalitions' bit masks (byte by byte), so no step loops over
+ * members.
  */
 export function meetInTheMiddle(form: ThresholdForm, control?: Control): SwingCounts {
   const n = form.weights.length;
   if (n > MAX_MITM) throw new RangeError(`meet in the middle is limited to ${MAX_MITM} players`);
   const h = Math.floor(n / 2);
-  const right = halfLists(form.weights.slice(h), h);
   const nb = n - h;
+  const left = halfLists(form.weights.slice(0, h));
+  const right = halfLists(form.weights.slice(h));
   const winBySize = new Float64Array(n + 1);
-  const withBySize = Array.from({ length: n }, () => new Float64Array(n + 1));
-  const leftCount = 2 ** h;
-  for (let mask = 0; mask < leftCount; mask++) {
-    let wa = 0;
-    let ka = 0;
-    for (let i = 0; i < h; i++)
-      if ((mask >>> i) & 1) {
-        wa += form.weights[i]!;
-        ka++;
-      }
+  const bytesA = Math.ceil(h / 8) || 1;
+  const bytesB = Math.ceil(nb / 8) || 1;
+  // histA[k][byte][value]: summed over left coalitions a (by mask byte) of the partners a wins with, total size k.
+  const histA = new Float64Array((n + 1) * bytesA * 256);
+  const histB = new Float64Array((n + 1) * bytesB * 256);
+  for (let ka = 0; ka <= h; ka++) {
+    checkStop(control);
+    const A = left[ka]!;
     for (let kb = 0; kb <= nb; kb++) {
-      const list = right[kb]!;
       const need = form.minWeight[ka + kb]!;
       if (!Number.isFinite(need)) continue;
-      const pos = lowerBound(list.weights, need - wa);
-      const cnt = list.weights.length - pos;
-      if (cnt === 0) continue;
+      const B = right[kb]!;
       const k = ka + kb;
-      winBySize[k]! += cnt;
-      for (let i = 0; i < h; i++) if ((mask >>> i) & 1) withBySize[i]![k]! += cnt;
-      for (let j = 0; j < nb; j++) withBySize[h + j]![k]! += list.suffix[j]![pos]!;
+      // starts[p]: how many left coalitions have their first winning partner at position p of B.
+      const starts = new Float64Array(B.weights.length + 1);
+      let pos = B.weights.length;
+      let total = 0;
+      for (let i = A.weights.length - 1; i >= 0; i--) {
+        // Lighter left coalitions need heavier partners: the pointer only moves right as i decreases.
+        const target = need - A.weights[i]!;
+        while (pos > 0 && B.weights[pos - 1]! >= target) pos--;
+        let p = pos;
+        while (p < B.weights.length && B.weights[p]! < target) p++;
+        pos = p;
+        const cnt = B.weights.length - p;
+        if (cnt === 0) continue;
+        total += cnt;
+        starts[p]!++;
+        addMask(histA, (k * bytesA) << 8, A.masks[i]!, bytesA, cnt);
+      }
+      winBySize[k]! += total;
+      let covering = 0;
+      for (let p = 0; p < B.weights.length; p++) {
+        covering += starts[p]!;
+        if (covering > 0) addMask(histB, (k * bytesB) << 8, B.masks[p]!, bytesB, covering);
+      }
     }
-    if ((mask & 1023) === 0) {
-      checkStop(control);
-      control?.onProgress?.(mask / leftCount, 'meet in the middle');
-    }
+    control?.onProgress?.((ka + 1) / (h + 1), 'meet in the middle');
   }
+  const withBySize = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n + 1 }, (_, k) =>
+      i < h ? fromHist(histA, bytesA, k, i) : fromHist(histB, bytesB, k, i - h),
+    ),
+  );
   const win = Array.from(winBySize, (x) => BigInt(x));
-  const withB = withBySize.map((row) => Array.from(row, (x) => BigInt(x)));
   return {
     n,
     winningBySize: win,
-    swingsBySize: withB.map((w) => Array.from({ length: n }, (_, k) => w[k + 1]! - (win[k]! - w[k]!))),
+    swingsBySize: withBySize.map((w) => Array.from({ length: n }, (_, k) => w[k + 1]! - (win[k]! - w[k]!))),
   };
 }
 
-interface HalfList {
-  weights: Float64Array;
-  /** suffix[j][p]: how many of the coalitions at positions ≥ p contain member j of this half. */
-  suffix: Int32Array[];
+function addMask(hist: Float64Array, base: number, mask: number, bytes: number, amount: number): void {
+  for (let b = 0, m = mask; b < bytes; b++, m >>>= 8) hist[base + (b << 8) + (m & 255)]! += amount;
 }
 
-function halfLists(weights: number[], _offset: number): HalfList[] {
+/** Σ of the histogram over mask bytes with member `j`'s bit set: the winning coalitions of size k with j. */
+function fromHist(hist: Float64Array, bytes: number, k: number, j: number): bigint {
+  const base = ((k * bytes + (j >> 3)) << 8) >>> 0;
+  const bit = 1 << (j & 7);
+  let s = 0;
+  for (let v = 0; v < 256; v++) if (v & bit) s += hist[base + v]!;
+  return BigInt(s);
+}
+
+/**
+ * All coalitions of a half, grouped by size and sorted by weight, built by merging: adding member j merges
+ * each list of size k, shifted by j's weight, into the list of size k + 1 — linear work, no sorting.
+ */
+function halfLists(weights: number[]): HalfList[] {
   const m = weights.length;
-  const bySize: { w: number; mask: number }[][] = Array.from({ length: m + 1 }, () => []);
-  for (let mask = 0; mask < 2 ** m; mask++) {
-    let w = 0;
-    let k = 0;
-    for (let j = 0; j < m; j++)
-      if ((mask >>> j) & 1) {
-        w += weights[j]!;
-        k++;
-      }
-    bySize[k]!.push({ w, mask });
-  }
-  return bySize.map((entries) => {
-    entries.sort((a, b) => a.w - b.w);
-    const suffix = Array.from({ length: m }, (_, j) => {
-      const s = new Int32Array(entries.length + 1);
-      for (let p = entries.length - 1; p >= 0; p--) s[p] = s[p + 1]! + ((entries[p]!.mask >>> j) & 1);
-      return s;
-    });
-    return { weights: Float64Array.from(entries, (e) => e.w), suffix };
+  let lists: HalfList[] = Array.from({ length: m + 1 }, (_, k) =>
+    k === 0
+      ? { weights: Float64Array.of(0), masks: Int32Array.of(0) }
+      : { weights: new Float64Array(0), masks: new Int32Array(0) },
+  );
+  weights.forEach((w, j) => {
+    const next = lists.slice();
+    for (let k = 0; k <= j; k++) next[k + 1] = merge(lists[k + 1]!, lists[k]!, w, 1 << j);
+    lists = next;
   });
+  return lists;
+}
+
+/** Merges `a` with `b` shifted by weight w and mask bit `bit`, keeping the order by weight. */
+function merge(a: HalfList, b: HalfList, w: number, bit: number): HalfList {
+  const na = a.weights.length;
+  const nb = b.weights.length;
+  const weights = new Float64Array(na + nb);
+  const masks = new Int32Array(na + nb);
+  let i = 0;
+  let j = 0;
+  for (let o = 0; o < na + nb; o++) {
+    if (j >= nb || (i < na && a.weights[i]! <= b.weights[j]! + w)) {
+      weights[o] = a.weights[i]!;
+      masks[o] = a.masks[i++]!;
+    } else {
+      weights[o] = b.weights[j]! + w;
+      masks[o] = b.masks[j++]! | bit;
+    }
+  }
+  return { weights, masks };
 }

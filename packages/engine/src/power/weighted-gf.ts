@@ -83,14 +83,35 @@ function exactBySplitting(ws: number[], total: number, q: number, control?: Cont
     if (x <= R) return prefixes(arr, [x])[0]!;
     return (1n << BigInt(count)) - prefixes(arr, [rest - x - 1])[0]!;
   };
+  // Exact Σ_{lo ≤ y ≤ hi} arr[y] (the window of a swing is only as wide as the member's weight).
+  const windowSum = (arr: Float64Array, lo: number, hi: number): bigint => {
+    let big = 0n;
+    let part = 0;
+    for (let y = Math.max(0, lo); y <= hi; y++) {
+      part += arr[y]!;
+      if (part >= 4503599627370496) {
+        big += BigInt(part);
+        part = 0;
+      }
+    }
+    return big + BigInt(part);
+  };
+  // Coalitions of the others weighing lo..hi, directly or as complements, whichever lies within the table.
+  const between = (arr: Float64Array, lo: number, hi: number, rest: number, count: number): bigint => {
+    const a = Math.max(0, lo);
+    const b = Math.min(hi, rest);
+    if (a > b) return 0n;
+    if (b <= R) return windowSum(arr, a, b);
+    if (rest - a <= R) return windowSum(arr, rest - b, rest - a);
+    return atMost(arr, b, rest, count) - atMost(arr, a - 1, rest, count);
+  };
   const out: bigint[] = [];
   const g = new Float64Array(R + 1);
   ws.forEach((w, j) => {
     const lim = Math.min(w, R + 1);
     for (let y = 0; y < lim; y++) g[y] = f[y]!;
     for (let y = w; y <= R; y++) g[y] = f[y]! - g[y - w]!;
-    const rest = total - w;
-    out.push(atMost(g, q - 1, rest, m - 1) - atMost(g, q - w - 1, rest, m - 1));
+    out.push(between(g, q - w, q - 1, total - w, m - 1));
     checkStop(control);
     control?.onProgress?.((j + 1) / m, 'generating function');
   });
