@@ -67,11 +67,13 @@ function growth(prev: Cell | undefined, cur: Cell): string {
   return prev?.result && cur.result ? formatRatio(cur.result.wallMs, prev.result.wallMs) : '';
 }
 
-/** Subsets of the OSCE states (the first n by id, so each adds states of every size), quota 50%, thousands. */
-export function scalingByPlayers(options: BenchOptions): string {
-  const points = SIZES.map((n) => measurePoint(osceGame(50, 1000, n), options));
-  const rows = points.map((p, i) => [
-    String(p.input.ids.length),
+/** One row per point: its label, total weight, each index's time and its growth over the previous row. */
+function scalingRows(
+  points: ReturnType<typeof measurePoint>[],
+  label: (p: ReturnType<typeof measurePoint>, i: number) => string,
+): string[][] {
+  return points.map((p, i) => [
+    label(p, i),
     p.input.total.toLocaleString('en'),
     timeCell(p.banzhaf),
     growth(points[i - 1]?.banzhaf, p.banzhaf),
@@ -79,6 +81,12 @@ export function scalingByPlayers(options: BenchOptions): string {
     growth(points[i - 1]?.shapley, p.shapley),
     methodCell(p),
   ]);
+}
+
+/** Subsets of the OSCE states (the first n by id, so each adds states of every size), quota 50%, thousands. */
+export function scalingByPlayers(options: BenchOptions): string {
+  const points = SIZES.map((n) => measurePoint(osceGame(50, 1000, n), options));
+  const rows = scalingRows(points, (p) => String(p.input.ids.length));
   return [
     '### Cost against the number of players (OSCE states, population in thousands, quota 50%)',
     '',
@@ -91,15 +99,7 @@ export function scalingByPlayers(options: BenchOptions): string {
 /** All 57 OSCE states at quota 50%, population in millions … persons: the total weight grows tenfold per row. */
 export function scalingByResolution(options: BenchOptions): string {
   const points = UNITS.map(([unit]) => measurePoint(osceGame(50, unit), options));
-  const rows = points.map((p, i) => [
-    UNITS[i]![1],
-    p.input.total.toLocaleString('en'),
-    timeCell(p.banzhaf),
-    growth(points[i - 1]?.banzhaf, p.banzhaf),
-    timeCell(p.shapley),
-    growth(points[i - 1]?.shapley, p.shapley),
-    methodCell(p),
-  ]);
+  const rows = scalingRows(points, (_, i) => UNITS[i]![1]);
   return [
     '### Cost against weight resolution (57 OSCE states, quota 50%)',
     '',

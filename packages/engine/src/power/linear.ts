@@ -17,7 +17,18 @@ export interface LinearForm {
 
 type Node = (sums: Float64Array) => boolean;
 
+// Method choice, the exact methods and the blocking report all need the same form of one rule: build it once.
+const cache = new WeakMap<CompiledRule, LinearForm>();
+
 export function linearForm(rule: CompiledRule, n: number): LinearForm {
+  const known = cache.get(rule);
+  if (known && known.n === n) return known;
+  const built = buildForm(rule, n);
+  cache.set(rule, built);
+  return built;
+}
+
+function buildForm(rule: CompiledRule, n: number): LinearForm {
   const leaves: LinearForm['leaves'] = [];
   const scopeAll = new Array<boolean>(n).fill(true);
   const wins = build(rule, scopeAll, leaves);
