@@ -1,0 +1,28 @@
+// Crisis simulation: scenarios, the stance model, one run's timeline and ensembles of runs, under any charter's
+// response ladder. Pure and deterministic for a given seed.
+export * from './builtin.ts';
+export {
+  type EnsembleControl,
+  type EnsembleSummary,
+  emptyTally,
+  type MemberShare,
+  mergeTallies,
+  type RungSummary,
+  simulateEnsemble,
+  summarise,
+  type Tally,
+  tallyRuns,
+} from './ensemble.ts';
+export { activates, type Plan, type PlanOptions, planFor, type RungPlan } from './plan.ts';
+export { type Random, randomFor } from './random.ts';
+export {
+  INCIDENT_TYPES,
+  type Incident,
+  parseScenario,
+  type Scenario,
+  ScenarioError,
+  scenarioSchema,
+  validateScenario,
+} from './scenario.ts';
+export { type RunOutcome, runnerFor, type TimelineStep } from './simulate.ts';
+export { profileOf, STANCE_PROFILES, supportProbability } from './stance.ts';
