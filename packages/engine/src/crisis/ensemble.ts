@@ -1,5 +1,6 @@
 // Ensembles: N runs of one scenario under one charter, added up into counts that merge exactly (so a split over
 // worker threads gives the same numbers as one thread), then summarised as fractions of runs.
+import { RUNG_KINDS } from '../charter/schema.ts';
 import type { Plan } from './plan.ts';
 import { randomFor } from './random.ts';
 import type { Scenario } from './scenario.ts';
@@ -18,6 +19,8 @@ export interface Tally {
   obliged: number[];
   /** rungs × members, row-major. */
   rungBlocking: number[];
+  /** Per rung kind (RUNG_KINDS order): runs in which some rung of that kind was adopted. */
+  kinds: number[];
 }
 
 export interface EnsembleControl {
@@ -38,6 +41,7 @@ export function tallyRuns(
   const n = plan.members.length;
   const R = plan.rungs.length;
   const t = emptyTally(R, n);
+  const kindIndex = plan.rungs.map((r) => RUNG_KINDS.indexOf(r.kind));
   for (let i = from; i < to; i++) {
     if ((i - from) % 1024 === 0 && i > from) {
       if (control.shouldStop?.()) break;
@@ -60,6 +64,9 @@ export function tallyRuns(
       t.obliged[m]! += o.obliged[m]!;
     }
     for (let k = 0; k < R * n; k++) t.rungBlocking[k]! += o.rungBlocking[k]!;
+    let mask = 0;
+    for (let r = 0; r < R; r++) if (o.adopted[r]) mask |= 1 << kindIndex[r]!;
+    for (let k = 0; k < RUNG_KINDS.length; k++) if (mask & (1 << k)) t.kinds[k]!++;
   }
   control.onProgress?.(t.runs);
   return t;
@@ -76,6 +83,7 @@ export function emptyTally(rungs: number, members: number): Tally {
     blocking: new Array(members).fill(0),
     obliged: new Array(members).fill(0),
     rungBlocking: new Array(rungs * members).fill(0),
+    kinds: new Array(RUNG_KINDS.length).fill(0),
   };
 }
 
@@ -93,6 +101,7 @@ export function mergeTallies(a: Tally, b: Tally): Tally {
     blocking: add(a.blocking, b.blocking),
     obliged: add(a.obliged, b.obliged),
     rungBlocking: add(a.rungBlocking, b.rungBlocking),
+    kinds: add(a.kinds, b.kinds),
   };
 }
 
@@ -138,6 +147,8 @@ export interface EnsembleSummary {
     mean: number | null;
     histogram: { day: number; runs: number }[];
   };
+  /** Per kind of rung: fraction of runs in which at least one rung of that kind was adopted. */
+  kinds: Record<string, number>;
   deciding: MemberShare[];
   blocking: MemberShare[];
   obliged: MemberShare[];
@@ -206,6 +217,12 @@ export function summarise(plan: Plan, t: Tally, top = 10): EnsembleSummary {
       mean,
       histogram,
     },
+    kinds: Object.fromEntries(
+      RUNG_KINDS.filter((k) => plan.rungs.some((r) => r.kind === k)).map((k) => [
+        k,
+        frac(t.kinds[RUNG_KINDS.indexOf(k)]!),
+      ]),
+    ),
     deciding: ranked(t.deciding, top),
     blocking: ranked(t.blocking, top),
     obliged: ranked(t.obliged, n),

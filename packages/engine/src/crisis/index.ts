@@ -13,6 +13,7 @@ export {
   type Tally,
   tallyRuns,
 } from './ensemble.ts';
+export { scenarioHash } from './hash.ts';
 export { activates, type Plan, type PlanOptions, planFor, type RungPlan } from './plan.ts';
 export { type Random, randomFor } from './random.ts';
 export {

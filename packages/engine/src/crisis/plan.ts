@@ -21,6 +21,8 @@ export interface RungDecision {
   support: Float64Array;
   /** Φ⁻¹(support): a player votes yes when its correlated normal draw falls below this. */
   threshold: Float64Array;
+  /** Chance that a player who does not support the rung abstains rather than votes against. */
+  abstention: Float64Array;
   /** Players who must abstain (recusal: must-abstain). */
   mustAbstain: Uint8Array;
   recused: string[];
@@ -141,6 +143,7 @@ function decisionFor(
     ? []
     : scenario.parties.filter((p) => !roles || roles.includes(p.role)).map((p) => p.id);
   const game = decisionGame(institution, ref.body, ref.category, { parties });
+  const aggressors = new Set(scenario.parties.filter((p) => p.role === 'aggressor').map((p) => p.id));
   const players = game.players.map((p) => p.id);
   const abstain = new Set(game.mustAbstain);
   return {
@@ -152,6 +155,8 @@ function decisionFor(
     players,
     support: Float64Array.from(players, (id) => supportProbability(scenario, id, kind)),
     threshold: Float64Array.from(players, (id) => normalQuantile(supportProbability(scenario, id, kind))),
+    // The party responsible opposes measures against itself outright rather than abstaining.
+    abstention: Float64Array.from(players, (id) => (aggressors.has(id) ? 0 : scenario.stances.abstention)),
     mustAbstain: Uint8Array.from(players, (id) => (abstain.has(id) ? 1 : 0)),
     recused: game.recused,
   };

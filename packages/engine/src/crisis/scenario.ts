@@ -67,9 +67,19 @@ export const scenarioSchema = z.strictObject({
       cohesion: probability
         .default(0.5)
         .describe('how far members move together at a vote: 0 independent, 1 all follow one common mood'),
+      abstention: probability
+        .default(0.5)
+        .describe('share of members not supporting a rung who abstain rather than vote against'),
       note: z.string().optional(),
     })
-    .default({ default: 'neutral', alignments: {}, profiles: {}, members: {}, cohesion: 0.5 }),
+    .default({
+      default: 'neutral',
+      alignments: {},
+      profiles: {},
+      members: {},
+      cohesion: 0.5,
+      abstention: 0.5,
+    }),
   dynamics: z
     .strictObject({
       horizon_days: z.number().int().positive().default(90),

@@ -141,15 +141,16 @@ export function runnerFor(scenario: Scenario, plan: Plan) {
     const idx = playerIndex[rung.index]!;
     const common = shared * random.normal();
     for (let k = 0; k < v.length; k++) {
-      v[k] = d.mustAbstain[k] ? ABSTAIN : common + own * random.normal() < d.threshold[k]! ? YES : NO;
+      if (d.mustAbstain[k]) v[k] = ABSTAIN;
+      else if (common + own * random.normal() < d.threshold[k]!) v[k] = YES;
+      else v[k] = random.next() < d.abstention[k]! ? ABSTAIN : NO;
     }
     const adopted = swing.cast(v);
-    // Deciding votes: a yes without which the rung fails, or a no without which it passes.
-    const side = adopted ? YES : NO;
-    const other = adopted ? NO : YES;
+    // Deciding votes: a yes without which the rung fails, or a no (or abstention) without which it passes.
     let pivots = 0;
     for (let k = 0; k < v.length; k++) {
-      if (v[k] === side && swing.passesWith(k, other) !== adopted) pivot[pivots++] = k;
+      if (adopted ? v[k] !== YES : v[k] === YES || d.mustAbstain[k]) continue;
+      if (swing.passesWith(k, adopted ? NO : YES) !== adopted) pivot[pivots++] = k;
     }
     for (let j = 0; j < pivots; j++) {
       const m = idx[pivot[j]!]!;
