@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { accession } from './commands/accession.ts';
 import { listCharters, printSchema, showCharter, validateFile } from './commands/charters.ts';
+import { listScenarios, simulate } from './commands/crisis.ts';
 import { design } from './commands/design.ts';
 import { diff } from './commands/diff.ts';
 import { listMembers, showCoverage } from './commands/members.ts';
@@ -147,6 +148,20 @@ function build(onJson: (json: boolean) => void): Command {
     .option('--all', 'list every candidate, not only the Pareto set')
     .option('--time-limit <seconds>', 'stop after this long (default 600)')
     .action((c, o) => design(c, o, out(o)));
+  cmd('scenarios', 'list the built-in crisis scenarios').action((o) => listScenarios(out(o)));
+  cmd(
+    'simulate',
+    'simulate a crisis under one or more charters: a timeline for one run, tables for ensembles',
+  )
+    .argument('<scenario>', 'built-in scenario id or a scenario file (YAML or JSON)')
+    .option('--charter <ids>', 'comma-separated charters (built-in ids or files), side by side')
+    .option('--charters <ids>', 'same as --charter')
+    .option('--runs <n>', 'number of runs (default 1: a timeline; more: an ensemble on worker threads)')
+    .option('--seed <n>', 'seed of the random draws (default 1); the same seed gives the same result')
+    .option('--no-recusal', 'counterfactual: parties vote whatever the charter says about recusal')
+    .option('--time-limit <seconds>', 'stop the ensemble after this long (default 600)')
+    .option('--no-progress', 'no progress bar')
+    .action((s, o) => simulate(s, o, out(o)));
   cmd('tour', 'a short guided tour of Concert on real questions').action((o) => tour(out(o)));
   return program;
 }

@@ -4,7 +4,7 @@ import { RUNG_KINDS } from '../charter/schema.ts';
 import type { Plan } from './plan.ts';
 import { randomFor } from './random.ts';
 import type { Scenario } from './scenario.ts';
-import { runnerFor } from './simulate.ts';
+import { type RunOutcome, runnerFor } from './simulate.ts';
 
 /** Integer counts over a range of runs; `mergeTallies` adds two. Plain data, so it crosses thread boundaries. */
 export interface Tally {
@@ -14,6 +14,9 @@ export interface Tally {
   responded: number;
   /** Day (relative to the first incident, rounded up) → runs whose first collective response came then. */
   responseDays: Record<string, number>;
+  /** The same for the first measure beyond consultations. */
+  measured: number;
+  measureDays: Record<string, number>;
   deciding: number[];
   blocking: number[];
   obliged: number[];
@@ -41,35 +44,51 @@ export function tallyRuns(
   const n = plan.members.length;
   const R = plan.rungs.length;
   const t = emptyTally(R, n);
-  const kindIndex = plan.rungs.map((r) => RUNG_KINDS.indexOf(r.kind));
   for (let i = from; i < to; i++) {
     if ((i - from) % 1024 === 0 && i > from) {
       if (control.shouldStop?.()) break;
       control.onProgress?.(i - from);
     }
-    const o = run(randomFor(seed, i), false);
-    t.runs++;
-    for (let r = 0; r < R; r++) {
-      t.reached[r]! += o.reached[r]!;
-      t.adopted[r]! += o.adopted[r]!;
-    }
-    if (o.firstResponseDay >= 0) {
-      t.responded++;
-      const key = String(Math.ceil(o.firstResponseDay));
-      t.responseDays[key] = (t.responseDays[key] ?? 0) + 1;
-    }
-    for (let m = 0; m < n; m++) {
-      t.deciding[m]! += o.deciding[m]!;
-      t.blocking[m]! += o.blocking[m]!;
-      t.obliged[m]! += o.obliged[m]!;
-    }
-    for (let k = 0; k < R * n; k++) t.rungBlocking[k]! += o.rungBlocking[k]!;
-    let mask = 0;
-    for (let r = 0; r < R; r++) if (o.adopted[r]) mask |= 1 << kindIndex[r]!;
-    for (let k = 0; k < RUNG_KINDS.length; k++) if (mask & (1 << k)) t.kinds[k]!++;
+    addOutcome(t, plan, run(randomFor(seed, i), false));
   }
   control.onProgress?.(t.runs);
   return t;
+}
+
+/** One run's outcome as a tally (for a single run shown as a timeline). */
+export function tallyOf(plan: Plan, o: RunOutcome): Tally {
+  const t = emptyTally(plan.rungs.length, plan.members.length);
+  addOutcome(t, plan, o);
+  return t;
+}
+
+function addOutcome(t: Tally, plan: Plan, o: RunOutcome): void {
+  const n = plan.members.length;
+  const R = plan.rungs.length;
+  t.runs++;
+  let mask = 0;
+  for (let r = 0; r < R; r++) {
+    t.reached[r]! += o.reached[r]!;
+    t.adopted[r]! += o.adopted[r]!;
+    if (o.adopted[r] && plan.rungs[r]!.decision) mask |= 1 << RUNG_KINDS.indexOf(plan.rungs[r]!.kind);
+  }
+  for (let k = 0; k < RUNG_KINDS.length; k++) if (mask & (1 << k)) t.kinds[k]!++;
+  if (o.firstResponseDay >= 0) {
+    t.responded++;
+    const key = String(Math.ceil(o.firstResponseDay));
+    t.responseDays[key] = (t.responseDays[key] ?? 0) + 1;
+  }
+  if (o.firstMeasureDay >= 0) {
+    t.measured++;
+    const key = String(Math.ceil(o.firstMeasureDay));
+    t.measureDays[key] = (t.measureDays[key] ?? 0) + 1;
+  }
+  for (let m = 0; m < n; m++) {
+    t.deciding[m]! += o.deciding[m]!;
+    t.blocking[m]! += o.blocking[m]!;
+    t.obliged[m]! += o.obliged[m]!;
+  }
+  for (let k = 0; k < R * n; k++) t.rungBlocking[k]! += o.rungBlocking[k]!;
 }
 
 export function emptyTally(rungs: number, members: number): Tally {
@@ -79,6 +98,8 @@ export function emptyTally(rungs: number, members: number): Tally {
     adopted: new Array(rungs).fill(0),
     responded: 0,
     responseDays: {},
+    measured: 0,
+    measureDays: {},
     deciding: new Array(members).fill(0),
     blocking: new Array(members).fill(0),
     obliged: new Array(members).fill(0),
@@ -89,14 +110,19 @@ export function emptyTally(rungs: number, members: number): Tally {
 
 export function mergeTallies(a: Tally, b: Tally): Tally {
   const add = (x: number[], y: number[]) => x.map((v, i) => v + y[i]!);
-  const days = { ...a.responseDays };
-  for (const [k, v] of Object.entries(b.responseDays)) days[k] = (days[k] ?? 0) + v;
+  const addDays = (x: Record<string, number>, y: Record<string, number>) => {
+    const days = { ...x };
+    for (const [k, v] of Object.entries(y)) days[k] = (days[k] ?? 0) + v;
+    return days;
+  };
   return {
     runs: a.runs + b.runs,
     reached: add(a.reached, b.reached),
     adopted: add(a.adopted, b.adopted),
     responded: a.responded + b.responded,
-    responseDays: days,
+    responseDays: addDays(a.responseDays, b.responseDays),
+    measured: a.measured + b.measured,
+    measureDays: addDays(a.measureDays, b.measureDays),
     deciding: add(a.deciding, b.deciding),
     blocking: add(a.blocking, b.blocking),
     obliged: add(a.obliged, b.obliged),
@@ -137,21 +163,49 @@ export interface EnsembleSummary {
   recusalIgnored: boolean;
   runs: number;
   rungs: RungSummary[];
-  firstResponse: {
-    /** Fraction of runs with a collective response (a rung adopted by a body). */
-    share: number;
-    /** Days from the first incident, over the runs that had one; null when none did. */
-    median: number | null;
-    p10: number | null;
-    p90: number | null;
-    mean: number | null;
-    histogram: { day: number; runs: number }[];
-  };
-  /** Per kind of rung: fraction of runs in which at least one rung of that kind was adopted. */
+  /** Time to the first collective response (a rung adopted by a body, consultations included). */
+  firstResponse: TimeToResponse;
+  /** Time to the first collective measure beyond consultations. */
+  firstMeasure: TimeToResponse;
+  /** Per kind of rung: fraction of runs in which a body adopted at least one rung of that kind. */
   kinds: Record<string, number>;
   deciding: MemberShare[];
   blocking: MemberShare[];
   obliged: MemberShare[];
+}
+
+export interface TimeToResponse {
+  /** Fraction of runs with such a response. */
+  share: number;
+  /** Days from the first incident, over the runs that had one; null when none did. */
+  median: number | null;
+  p10: number | null;
+  p90: number | null;
+  mean: number | null;
+  histogram: { day: number; runs: number }[];
+}
+
+function timeTo(count: number, days: Record<string, number>, runs: number): TimeToResponse {
+  const histogram = Object.entries(days)
+    .map(([day, n]) => ({ day: Number(day), runs: n }))
+    .sort((a, b) => a.day - b.day);
+  const quantile = (q: number): number | null => {
+    if (count === 0) return null;
+    let seen = 0;
+    for (const h of histogram) {
+      seen += h.runs;
+      if (seen >= q * count) return h.day;
+    }
+    return histogram[histogram.length - 1]!.day;
+  };
+  return {
+    share: runs === 0 ? 0 : round(count / runs),
+    median: quantile(0.5),
+    p10: quantile(0.1),
+    p90: quantile(0.9),
+    mean: count === 0 ? null : round(histogram.reduce((s, h) => s + h.day * h.runs, 0) / count),
+    histogram,
+  };
 }
 
 /** Fractions of runs, members ranked; `top` bounds the member lists (obliged members are listed in full). */
@@ -160,24 +214,10 @@ export function summarise(plan: Plan, t: Tally, top = 10): EnsembleSummary {
   const ranked = (counts: number[], limit: number): MemberShare[] =>
     plan.members
       .map((id, i) => ({ id, share: frac(counts[i]!) }))
-      .filter((m) => m.share > 0)
+      .filter((m) => m.share >= 0.001)
       .sort((a, b) => b.share - a.share || a.id.localeCompare(b.id))
       .slice(0, limit);
   const n = plan.members.length;
-  const histogram = Object.entries(t.responseDays)
-    .map(([day, runs]) => ({ day: Number(day), runs }))
-    .sort((a, b) => a.day - b.day);
-  const quantile = (q: number): number | null => {
-    if (t.responded === 0) return null;
-    let seen = 0;
-    for (const h of histogram) {
-      seen += h.runs;
-      if (seen >= q * t.responded) return h.day;
-    }
-    return histogram[histogram.length - 1]!.day;
-  };
-  const mean =
-    t.responded === 0 ? null : round(histogram.reduce((s, h) => s + h.day * h.runs, 0) / t.responded);
   return {
     id: plan.charter.id,
     name: plan.charter.name,
@@ -209,16 +249,10 @@ export function summarise(plan: Plan, t: Tally, top = 10): EnsembleSummary {
       obligations: { who: r.obligations.who, text: r.obligations.text },
       blockers: ranked(t.rungBlocking.slice(i * n, (i + 1) * n), 5),
     })),
-    firstResponse: {
-      share: frac(t.responded),
-      median: quantile(0.5),
-      p10: quantile(0.1),
-      p90: quantile(0.9),
-      mean,
-      histogram,
-    },
+    firstResponse: timeTo(t.responded, t.responseDays, t.runs),
+    firstMeasure: timeTo(t.measured, t.measureDays, t.runs),
     kinds: Object.fromEntries(
-      RUNG_KINDS.filter((k) => plan.rungs.some((r) => r.kind === k)).map((k) => [
+      RUNG_KINDS.filter((k) => plan.rungs.some((r) => r.kind === k && r.decision)).map((k) => [
         k,
         frac(t.kinds[RUNG_KINDS.indexOf(k)]!),
       ]),

@@ -11,6 +11,8 @@ export {
   simulateEnsemble,
   summarise,
   type Tally,
+  type TimeToResponse,
+  tallyOf,
   tallyRuns,
 } from './ensemble.ts';
 export { scenarioHash } from './hash.ts';

@@ -34,6 +34,8 @@ export interface RunOutcome {
   adopted: Uint8Array;
   /** Day of the first adopted rung decided by a body (a collective act), relative to the first incident; -1: none. */
   firstResponseDay: number;
+  /** The same for the first adopted measure beyond consultations; -1: none. */
+  firstMeasureDay: number;
   /** Per member of the charter: cast a deciding yes, a blocking no, or was obliged to act, in this run. */
   deciding: Uint8Array;
   blocking: Uint8Array;
@@ -68,6 +70,7 @@ export function runnerFor(scenario: Scenario, plan: Plan) {
       reached: new Uint8Array(R),
       adopted: new Uint8Array(R),
       firstResponseDay: -1,
+      firstMeasureDay: -1,
       deciding: new Uint8Array(n),
       blocking: new Uint8Array(n),
       obliged: new Uint8Array(n),
@@ -117,6 +120,12 @@ export function runnerFor(scenario: Scenario, plan: Plan) {
         if (rung.kind !== 'consultations' && (measureDay < 0 || day < measureDay)) measureDay = day;
         if (rung.decision && (out.firstResponseDay < 0 || day - firstDay < out.firstResponseDay))
           out.firstResponseDay = day - firstDay;
+        if (
+          rung.decision &&
+          rung.kind !== 'consultations' &&
+          (out.firstMeasureDay < 0 || day - firstDay < out.firstMeasureDay)
+        )
+          out.firstMeasureDay = day - firstDay;
         markObliged(rung, out);
       }
       if (!answered && measureDay < 0 && !over) escalate(incident, random, queue, q, timeline);
@@ -171,6 +180,7 @@ export function runnerFor(scenario: Scenario, plan: Plan) {
         else abstain++;
       }
       const who = Array.from(pivot.subarray(0, pivots), (k) => d.players[k]!);
+      const against = adopted ? [] : d.players.filter((_, k) => v[k] === NO);
       timeline.push({
         day,
         event: 'vote',
@@ -183,7 +193,7 @@ export function runnerFor(scenario: Scenario, plan: Plan) {
         recused: d.recused,
         ...(adopted ? { obliged: obligedFor(rung, v) } : {}),
         cite: `${rung.cite}; rule: ${d.cite}`,
-        text: `${rung.title}: ${d.body} (${d.category}) ${adopted ? 'ADOPTS' : 'does not adopt'} — ${yes} yes, ${no} no${abstain ? `, ${abstain} abstain` : ''}${d.recused.length ? `; recused: ${d.recused.join(', ')}` : ''}${who.length ? `; ${adopted ? 'deciding' : 'blocking'}: ${who.slice(0, 8).join(', ')}${who.length > 8 ? ` and ${who.length - 8} more` : ''}` : ''}`,
+        text: `${rung.title}: ${d.body} (${d.category}) ${adopted ? 'ADOPTS' : 'does not adopt'} — ${yes} yes, ${no} no${abstain ? `, ${abstain} abstain` : ''}${d.recused.length ? `; recused: ${d.recused.join(', ')}` : ''}${who.length ? `; ${adopted ? 'deciding' : 'blocking'}: ${list(who)}` : ''}${!adopted && who.length === 0 && against.length ? `; against: ${list(against)}` : ''}`,
       });
     }
     return adopted;
@@ -246,4 +256,8 @@ export function runnerFor(scenario: Scenario, plan: Plan) {
     while (at < queue.length && queue[at]!.day <= day) at++;
     queue.splice(at, 0, next);
   }
+}
+
+function list(ids: string[]): string {
+  return `${ids.slice(0, 8).join(', ')}${ids.length > 8 ? ` and ${ids.length - 8} more` : ''}`;
 }
