@@ -7,23 +7,30 @@ import type { Scenario } from './scenario.ts';
 
 export type KindProbabilities = Partial<Record<RungKind, number>>;
 
+const AFFECTED = {
+  consultations: 0.99,
+  diplomatic: 0.99,
+  economic: 0.99,
+  monitoring: 0.99,
+  'peace-keeping': 0.99,
+  military: 0.99,
+};
+const OPPOSED = {
+  consultations: 0.05,
+  diplomatic: 0.01,
+  economic: 0.01,
+  monitoring: 0.05,
+  'peace-keeping': 0.02,
+  military: 0.01,
+};
+
+/** `target` and `aggressor` are the profiles of those roles; `affected` and `opposed` are the same numbers
+ * under names that attribute nothing, for scenarios whose parties blame each other. */
 export const STANCE_PROFILES: Record<string, Record<RungKind, number>> = {
-  target: {
-    consultations: 0.99,
-    diplomatic: 0.99,
-    economic: 0.99,
-    monitoring: 0.99,
-    'peace-keeping': 0.99,
-    military: 0.99,
-  },
-  aggressor: {
-    consultations: 0.05,
-    diplomatic: 0.01,
-    economic: 0.01,
-    monitoring: 0.05,
-    'peace-keeping': 0.02,
-    military: 0.01,
-  },
+  target: AFFECTED,
+  affected: AFFECTED,
+  aggressor: OPPOSED,
+  opposed: OPPOSED,
   'aggressor-aligned': {
     consultations: 0.5,
     diplomatic: 0.15,
