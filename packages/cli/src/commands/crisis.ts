@@ -84,7 +84,7 @@ export async function simulate(target: string, opts: SimulateCliOptions, out: Ou
       to: Math.floor((runs * (i + 1)) / parts),
     }));
     const results = await runJobs<Tally[]>('simulate', payloads, {
-      timeLimitSeconds: integer(opts.timeLimit ?? '600', '--time-limit', 1, 86_400),
+      timeLimitSeconds: seconds(opts.timeLimit ?? '600'),
       heapMb: 512,
       progress: opts.progress !== false && Boolean(process.stderr.isTTY) && !out.json,
     });
@@ -239,6 +239,16 @@ function integer(value: string, flag: string, min: number, max: number): number 
     throw new UsageError(
       `${flag}: "${value}" is not a whole number from ${min} to ${max}`,
       `e.g. ${flag} ${Math.max(min, 1000)}`,
+    );
+  return x;
+}
+
+function seconds(value: string): number {
+  const x = Number(value);
+  if (!Number.isFinite(x) || x <= 0)
+    throw new UsageError(
+      `--time-limit: "${value}" is not a positive number of seconds`,
+      'e.g. --time-limit 60',
     );
   return x;
 }
