@@ -36,7 +36,7 @@ export interface RunOutcome {
   firstResponseDay: number;
   /** The same for the first adopted measure beyond consultations; -1: none. */
   firstMeasureDay: number;
-  /** Per member of the charter: cast a deciding yes, a blocking no, or was obliged to act, in this run. */
+  /** Per member: cast a deciding yes, a blocking no, or was obliged to act (beyond consultations), in this run. */
   deciding: Uint8Array;
   blocking: Uint8Array;
   obliged: Uint8Array;
@@ -217,7 +217,9 @@ export function runnerFor(scenario: Scenario, plan: Plan) {
     return rung.decision!.players.filter((_, k) => v[k] === YES);
   }
 
+  // Taking part in consultations is not counted as being obliged to act.
   function markObliged(rung: RungPlan, out: RunOutcome): void {
+    if (rung.kind === 'consultations') return;
     if (rung.obligations.who === 'supporters') {
       const v = votes[rung.index]!;
       const idx = playerIndex[rung.index]!;
