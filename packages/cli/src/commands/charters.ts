@@ -75,6 +75,23 @@ export function showCharter(arg: string, opts: { date?: string }, out: Output): 
         ]),
       ),
     );
+    for (const g of charter.guarantees.filter((x) => x.ladder.length > 0)) {
+      out.print(`\nResponse ladder of ${g.id} (concert simulate plays it; docs/crisis.md):`);
+      out.print(
+        table(
+          ['rung', 'kind', 'from severity', 'decided by', 'days', 'who must act', 'citation'],
+          g.ladder.map((r) => [
+            r.id,
+            r.kind,
+            String(r.activation.min_severity),
+            r.decided_by ? `${r.decided_by.body}/${r.decided_by.category}` : 'no decision',
+            String(r.deadline_days ?? 0),
+            r.obligations.who,
+            r.cite,
+          ]),
+        ),
+      );
+    }
   }
   out.print(heading('Accession and withdrawal'));
   out.print(

@@ -133,7 +133,12 @@ export function validateScenario(value: unknown, source: string, text?: string):
 }
 
 function scenarioHint(hint: string): string {
-  return hint.replace('docs/charter-language.md or the JSON Schema (concert schema)', 'docs/crisis.md');
+  return hint
+    .replace(
+      'docs/charter-language.md or the JSON Schema (concert schema)',
+      'docs/crisis.md (scenario files)',
+    )
+    .replace('see docs/charter-language.md', 'see docs/crisis.md (scenario files)');
 }
 
 interface Problem {
