@@ -283,6 +283,10 @@ describe('concert simulate', () => {
     expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
     const j = await run('simulate', bad, '--charter', 'nato', '--json');
     expect(JSON.parse(j.stdout)).toMatchObject({ error: 'scenario', line: 9 });
+    expect((await run('validate', good, '--json')).stdout).toContain('"kind": "scenario"');
+    const v = await run('validate', bad);
+    expect(v.code).toBe(1);
+    expect(v.stderr).toContain('bad-crisis.yaml:9:');
   });
 
   it('refuses unknown scenarios and charters, a missing --charter and bad --runs, each with a hint', async () => {

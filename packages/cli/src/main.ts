@@ -62,12 +62,16 @@ function build(onJson: (json: boolean) => void): Command {
     .argument('<charter>', 'built-in charter id or a charter file')
     .option('--date <date>', 'date for membership (default: the charter reference date)')
     .action((c, o) => showCharter(c, o, out(o)));
-  cmd('validate', 'check a charter or game file; exit 1 with the line, column and a hint if invalid')
+  cmd(
+    'validate',
+    'check a charter, game or scenario file; exit 1 with the line, column and a hint if invalid',
+  )
     .argument('<file>', 'YAML or JSON file')
     .action((f, o) => validateFile(f, out(o)));
-  cmd('schema', 'print the JSON Schema of charters (or game files) for editors')
+  cmd('schema', 'print the JSON Schema of charters (or game or scenario files) for editors')
     .option('--game', 'the game-file schema')
-    .action((o) => printSchema(o.game ? 'game' : 'charter', out(o)));
+    .option('--scenario', 'the scenario-file schema')
+    .action((o) => printSchema(o.scenario ? 'scenario' : o.game ? 'game' : 'charter', out(o)));
   cmd(
     'members',
     'members of an organisation (NATO, EU, CSTO, CIS, EAEU, COE, OSCE, WEU) or a charter on a date',

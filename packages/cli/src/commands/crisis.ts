@@ -3,18 +3,14 @@ import {
   builtinCharterIds,
   builtinScenario,
   builtinScenarioIds,
-  charterHash,
-  ENGINE_VERSION,
+  crisisReport,
   type EnsembleSummary,
   mergeTallies,
   randomFor,
   runnerFor,
-  scenarioHash,
-  summarise,
   type Tally,
   type TimelineStep,
   tallyOf,
-  world,
 } from '@concert/engine';
 import { UsageError } from '../errors.ts';
 import { runJobs } from '../jobs/run.ts';
@@ -90,31 +86,16 @@ export async function simulate(target: string, opts: SimulateCliOptions, out: Ou
     });
     tallies = plans.map((_, c) => results.map((r) => r[c]!).reduce(mergeTallies));
   }
-  const summaries = plans.map((plan, i) => summarise(plan, tallies[i]!));
   const report = {
-    scenario: {
-      id: scenario.id,
-      title: scenario.title,
-      kind: scenario.kind,
-      date: scenario.date,
-      parties: scenario.parties,
-      assumptions: scenario.assumptions,
-      sources: scenario.sources,
-    },
-    seed,
-    runs,
-    recusal: ignoreRecusal ? 'ignored (counterfactual: parties vote)' : 'as each charter says',
-    charters: summaries.map((s, i) => ({ ...s, ...(timelines ? { timeline: timelines[i] } : {}) })),
-    manifest: {
-      engine: ENGINE_VERSION,
-      dataset: `${world.dataset.id}@${world.dataset.version}`,
-      scenario: { id: scenario.id, hash: scenarioHash(scenario) },
-      charters: charters.map((c) => ({ id: c.id, hash: charterHash(c) })),
-      seed,
+    ...crisisReport(scenario, charters, plans, tallies, {
       runs,
-    },
+      seed,
+      ignoreRecusal,
+      ...(timelines ? { timelines } : {}),
+    }),
     timings: { ms: Math.round(performance.now() - started) },
   };
+  const summaries = report.charters;
   out.data(report);
   out.print(heading(`${scenario.title} (${scenario.id}) — day 0 = ${scenario.date}`));
   out.print(

@@ -1,13 +1,17 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { builtinCharter, builtinCharterIds } from '../builtin/index.ts';
 import { CHARTER_SOURCES } from '../builtin/sources.generated.ts';
 import type { CharterError } from '../charter/errors.ts';
 import { parseCharter } from '../charter/load.ts';
+import { readDocument } from '../document/index.ts';
 import { builtinScenario, builtinScenarioIds } from './builtin.ts';
 import { mergeTallies, simulateEnsemble, summarise, tallyRuns } from './ensemble.ts';
 import { activates, planFor } from './plan.ts';
 import { randomFor } from './random.ts';
-import { parseScenario, ScenarioError } from './scenario.ts';
+import { compareOnScenario } from './report.ts';
+import { parseScenario, ScenarioError, scenarioJsonSchema } from './scenario.ts';
+import { SCENARIO_SOURCES } from './scenarios.generated.ts';
 import { runnerFor } from './simulate.ts';
 
 const LADDERS = ['continental', 'nato', 'eu', 'csto', 'osce', 'est-2009'];
@@ -218,5 +222,32 @@ describe('the simulator', () => {
       if (charter.guarantees.some((g) => g.ladder.length > 0)) continue;
       expect(() => planFor(baltic, charter)).toThrow(/no response ladder/);
     }
+  });
+});
+
+describe('compareOnScenario and the scenario JSON Schema', () => {
+  it('compares charters side by side with a manifest, and a single run with timelines', () => {
+    const s = builtinScenario('unnotified-exercise');
+    const charters = ['osce', 'continental'].map((id) => builtinCharter(id));
+    const report = compareOnScenario(s, charters, { runs: 300, seed: 4 });
+    expect(report.charters.map((c) => c.id)).toEqual(['osce', 'continental']);
+    expect(report.manifest.charters.map((c) => c.hash)).toEqual(
+      charters.map(() => expect.stringMatching(/^sha256:/)),
+    );
+    const vd = report.charters[0]!.rungs.find((r) => r.id === 'vd-ch3-explanation')!;
+    expect(vd.adopted).toBe(1);
+    const one = compareOnScenario(s, charters, { runs: 1, seed: 4 });
+    expect(one.charters[0]!.timeline!.length).toBeGreaterThan(0);
+  });
+
+  it('accepts every built-in scenario, as editors will see it', () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const validate = ajv.compile(scenarioJsonSchema());
+    for (const id of builtinScenarioIds()) {
+      const read = readDocument(SCENARIO_SOURCES[id]!, { source: id });
+      if (!read.ok) throw new Error(read.error.message);
+      expect(validate(read.value), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    }
+    expect(validate({ id: 'x' })).toBe(false);
   });
 });

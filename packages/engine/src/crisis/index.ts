@@ -18,12 +18,14 @@ export {
 export { scenarioHash } from './hash.ts';
 export { activates, type Plan, type PlanOptions, planFor, type RungPlan } from './plan.ts';
 export { type Random, randomFor } from './random.ts';
+export { type CompareOptions, type CrisisReport, compareOnScenario, crisisReport } from './report.ts';
 export {
   INCIDENT_TYPES,
   type Incident,
   parseScenario,
   type Scenario,
   ScenarioError,
+  scenarioJsonSchema,
   scenarioSchema,
   validateScenario,
 } from './scenario.ts';

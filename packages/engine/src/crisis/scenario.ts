@@ -224,3 +224,12 @@ function checkScenario(s: Scenario): Problem | undefined {
     };
   return undefined;
 }
+
+/** JSON Schema of scenario files, for editors. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(scenarioSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: 'https://concert.invalid/schema/scenario.json',
+    title: 'Concert crisis scenario',
+  };
+}
