@@ -30,3 +30,4 @@ export {
 export { indicesFrom } from './indices.ts';
 export { type PassProbability, passProbability } from './probability.ts';
 export { verdict } from './verdict.ts';
+export { mulberry32 } from './montecarlo.ts';
