@@ -15,6 +15,7 @@ export type { Body, Charter, DecisionCategory, Guarantee as CharterGuarantee } f
 export * from './coverage/index.ts';
 export * from './decide/index.ts';
 export * from './diff/index.ts';
+export * from './disputes/index.ts';
 export * from './document/index.ts';
 export * from './game/index.ts';
 export * from './manifest/index.ts';

@@ -60,12 +60,18 @@ const step = z.strictObject({
   started_by: z.array(z.enum(STARTERS)).min(1),
   body: z.string().optional().describe('the body that opens the step, convenes it or decides in it'),
   consent: z.enum(CONSENTS).optional().describe('for arbitration: how the parties consent'),
-  subjects: z.array(z.enum(DISPUTE_SUBJECTS)).optional().describe('subjects the step applies to; default all'),
+  subjects: z
+    .array(z.enum(DISPUTE_SUBJECTS))
+    .optional()
+    .describe('subjects the step applies to; default all'),
   period_days: days.optional().describe('mandated period or deadline for the step to end'),
   start_within_days: days.optional().describe('days after the request by which the step must begin'),
   accept_days: days.optional().describe('days the parties have to accept a report or proposal'),
   binding: z.boolean().describe('whether a settlement, report or award of this step binds the parties'),
-  mediator: z.boolean().default(false).describe('the step needs a neutral third party (mediator, conciliator)'),
+  mediator: z
+    .boolean()
+    .default(false)
+    .describe('the step needs a neutral third party (mediator, conciliator)'),
   mediator_within_days: days.optional().describe('days to appoint the mediator'),
   tribunal: tribunal.optional(),
   next: id.optional().describe('the step that may follow when this one fails or is escalated'),

@@ -1,0 +1,645 @@
+// Replaying a dispute case: a typed transition table over (status, event type), with deadlines that pass on
+// their own as time advances. `caseState` is a pure function of the charter, the events and a date, so a server
+// can store only the events (append-only) and derive everything else.
+
+import type { DisputeStep, Disputes } from '../charter/disputes-schema.ts';
+import { institutionOn } from '../charter/institution.ts';
+import type { Charter } from '../charter/schema.ts';
+import { assertIsoDate, type IsoDate, isStateId, stateById } from '../world/index.ts';
+import { allowedActions, currentDeadlines, mediatorDue, owingParties } from './actions.ts';
+import { addDays } from './calendar.ts';
+import { neutralCandidates, partialityReasons } from './neutrality.ts';
+import {
+  appliesTo,
+  effectOf,
+  nextStepFor,
+  openableOutOfTurn,
+  procedureOf,
+  starterProblem,
+  stepById,
+} from './procedure.ts';
+import { isConstituted, tribunalDeadlines } from './tribunal.ts';
+import { type CaseState, type CaseStatus, DisputeError, type DisputeEvent, type StepState } from './types.ts';
+
+/** The working state while replaying: the public state plus what the rules need to remember. */
+export interface Work extends CaseState {
+  lastDate?: IsoDate;
+  compliedBy: string[];
+}
+
+type Handler<E extends DisputeEvent['type']> = (
+  w: Work,
+  e: Extract<DisputeEvent, { type: E }>,
+  ctx: Context,
+) => void;
+type Table = { [S in CaseStatus]?: { [E in DisputeEvent['type']]?: Handler<E> } };
+
+interface Context {
+  charter: Charter;
+  procedure: Disputes;
+}
+
+/** Replays `events` and returns the state on `asOf` (default: the last event's date). Throws DisputeError. */
+export function caseState(charter: Charter, events: readonly DisputeEvent[], asOf?: IsoDate): CaseState {
+  const ctx = { charter, procedure: procedureOf(charter) };
+  const w = initial(charter);
+  events.forEach((event, index) => {
+    try {
+      apply(w, event, ctx);
+    } catch (e) {
+      if (e instanceof DisputeError) throw new DisputeError(e.message, index, e.hint);
+      throw e;
+    }
+  });
+  const until = asOf ?? w.lastDate ?? charter.reference_date;
+  assertIsoDate(until);
+  if (w.lastDate && until < w.lastDate)
+    throw new DisputeError(
+      `--as-of ${until} is before the last event (${w.lastDate})`,
+      undefined,
+      'replay to a later date',
+    );
+  advance(w, until, ctx);
+  w.asOf = until;
+  w.deadlines = currentDeadlines(w, ctx.procedure, until);
+  w.allowed = allowedActions(w, ctx, until);
+  const { lastDate: _l, compliedBy: _c, ...state } = w;
+  return state;
+}
+
+/** Whether one more event would be accepted: what a server checks before appending it. */
+export function tryEvent(
+  charter: Charter,
+  events: readonly DisputeEvent[],
+  next: DisputeEvent,
+): { ok: true; state: CaseState } | { ok: false; reason: string; hint: string } {
+  try {
+    return { ok: true, state: caseState(charter, [...events, next], next.date) };
+  } catch (e) {
+    if (e instanceof DisputeError && e.index === events.length)
+      return { ok: false, reason: e.message, hint: e.hint };
+    throw e;
+  }
+}
+
+function initial(charter: Charter): Work {
+  return {
+    charter: charter.id,
+    asOf: charter.reference_date,
+    status: 'not-filed',
+    parties: [],
+    steps: [],
+    deadlines: [],
+    allowed: [],
+    timeline: [],
+    compliedBy: [],
+  };
+}
+
+function apply(w: Work, e: DisputeEvent, ctx: Context): void {
+  assertDate(e.date);
+  if (w.lastDate && e.date < w.lastDate)
+    throw new DisputeError(
+      `event dated ${e.date} comes after one dated ${w.lastDate}`,
+      undefined,
+      'a case is an append-only record: list events in date order',
+    );
+  advance(w, e.date, ctx);
+  const handler = TABLE[w.status]?.[e.type] as Handler<typeof e.type> | undefined;
+  if (!handler) {
+    const allowed = allowedActions(w, ctx, e.date).map((a) => a.type);
+    throw new DisputeError(
+      `"${e.type}" is not allowed while the case is ${describeStatus(w)}`,
+      undefined,
+      allowed.length ? `allowed now: ${[...new Set(allowed)].join(', ')}` : 'the case is closed',
+    );
+  }
+  handler(w, e as never, ctx);
+  w.lastDate = e.date;
+}
+
+// ─── deadlines that pass on their own ────────────────────────────────────────────────────────────────────────
+
+/** Lets time run to `date`: a step whose period (or acceptance period) ended the day before fails. */
+function advance(w: Work, date: IsoDate, ctx: Context): void {
+  for (;;) {
+    if (w.status !== 'in-step' || !w.step) return;
+    const end = w.step.report?.acceptBy ?? (w.step.report ? undefined : w.step.due);
+    if (end === undefined || end >= date) return;
+    const what = w.step.report ? 'the period to accept the report' : 'the period of the step';
+    w.timeline.push({
+      date: addDays(end, 1),
+      kind: 'deadline',
+      type: 'deadline',
+      text: `${what} (${w.step.title}) ended on ${end} without a settlement: the step failed`,
+      cite: w.step.cite,
+    });
+    closeStep(w, addDays(end, 1), 'failed', ctx);
+  }
+}
+
+function closeStep(w: Work, date: IsoDate, outcome: 'failed' | 'escalated', ctx: Context): void {
+  const step = w.step!;
+  w.steps.push({ step: step.id, opened: step.opened, closed: date, outcome, effect: 'none' });
+  const next = nextStepFor(ctx.procedure, stepById(ctx.procedure, step.id)!, w.subject!);
+  w.step = undefined;
+  if (next) {
+    w.status = 'awaiting-step';
+    w.nextStep = next.id;
+  } else if (openableOutOfTurn(ctx.procedure, w.subject!).length > 0) {
+    w.status = 'awaiting-step';
+    w.nextStep = undefined;
+  } else {
+    w.status = 'exhausted';
+    w.outcome = { kind: 'exhausted', date, effect: 'none: every step of the procedure has been tried' };
+  }
+}
+
+function openStep(w: Work, step: DisputeStep, date: IsoDate): void {
+  const state: StepState = {
+    id: step.id,
+    kind: step.kind,
+    title: step.title,
+    opened: date,
+    binding: step.binding,
+    proposals: [],
+    arbitrators: [],
+    cite: step.cite,
+  };
+  if (step.period_days) state.due = addDays(date, step.period_days);
+  w.step = state;
+  w.status = 'in-step';
+  w.nextStep = undefined;
+}
+
+// ─── the transition table ────────────────────────────────────────────────────────────────────────────────────
+
+const TABLE: Table = {
+  'not-filed': { file: onFile },
+  'in-step': {
+    'propose-mediator': onProposeMediator,
+    'draw-mediator': onDrawMediator,
+    'appoint-arbitrator': onAppointArbitrator,
+    report: onReport,
+    award: onAward,
+    settle: onSettle,
+    escalate: onEscalate,
+    withdraw: onWithdraw,
+    deadline: onDeadline,
+  },
+  'awaiting-step': { 'open-step': onOpenStep, settle: onSettle, withdraw: onWithdraw, deadline: onDeadline },
+  'awaiting-compliance': { comply: onComply, 'report-non-compliance': onNonCompliance, deadline: onDeadline },
+};
+
+function onFile(w: Work, e: Extract<DisputeEvent, { type: 'file' }>, ctx: Context): void {
+  const parties = [...new Set(e.parties)];
+  if (parties.length < 2) throw new DisputeError('a dispute needs at least two distinct parties', undefined);
+  const members = new Set(institutionOn(ctx.charter, e.date).members.map((m) => m.id));
+  for (const p of parties) {
+    if (!members.has(p))
+      throw new DisputeError(
+        `${p} is not a member of ${ctx.charter.id} on ${e.date}`,
+        undefined,
+        `concert members ${ctx.charter.id} --date ${e.date}`,
+      );
+  }
+  if (!parties.includes(e.by)) throw new DisputeError(`the case is filed by a party, not ${e.by}`, undefined);
+  if (!ctx.procedure.subjects.includes(e.subject))
+    throw new DisputeError(
+      `the procedure of ${ctx.charter.id} does not cover ${e.subject} disputes`,
+      undefined,
+      `subjects: ${ctx.procedure.subjects.join(', ')}`,
+    );
+  const first = stepById(ctx.procedure, ctx.procedure.first)!;
+  Object.assign(w, { parties, claimant: e.by, subject: e.subject, filed: e.date, title: e.title });
+  openStep(w, first, e.date);
+  event(
+    w,
+    e,
+    `${name(e.by)} files a ${e.subject} dispute against ${others(parties, e.by)}; ${first.title} opens`,
+    ctx.procedure.cite,
+  );
+}
+
+function onOpenStep(w: Work, e: Extract<DisputeEvent, { type: 'open-step' }>, ctx: Context): void {
+  const step = stepById(ctx.procedure, e.step);
+  if (!step)
+    throw new DisputeError(
+      `no step "${e.step}"`,
+      undefined,
+      `steps: ${ctx.procedure.steps.map((s) => s.id).join(', ')}`,
+    );
+  if (!appliesTo(step, w.subject!))
+    throw new DisputeError(
+      `step "${step.id}" does not cover ${w.subject} disputes (${step.cite})`,
+      undefined,
+    );
+  const outOfTurn = openableOutOfTurn(ctx.procedure, w.subject!).some((s) => s.id === step.id);
+  if (step.id !== w.nextStep && !outOfTurn)
+    throw new DisputeError(
+      `step "${step.id}" cannot be opened now`,
+      undefined,
+      w.nextStep ? `the next step is "${w.nextStep}"` : 'no step follows',
+    );
+  const problem = starterProblem(step, e.by, w.parties);
+  if (problem) throw new DisputeError(problem, undefined, step.cite);
+  openStep(w, step, e.date);
+  event(
+    w,
+    e,
+    `${[e.by].flat().map(name).join(' and ')} open${[e.by].flat().length > 1 ? '' : 's'} ${step.title}`,
+    step.cite,
+  );
+}
+
+function onProposeMediator(
+  w: Work,
+  e: Extract<DisputeEvent, { type: 'propose-mediator' }>,
+  ctx: Context,
+): void {
+  const step = needStep(w, ctx, 'propose-mediator');
+  if (!step.mediator) throw new DisputeError(`${step.title} has no mediator`, undefined, step.cite);
+  if (w.step!.mediator)
+    throw new DisputeError(`a mediator (${w.step!.mediator}) is already appointed`, undefined);
+  mustBeParty(w, e.by);
+  const reasons = partialityReasons(ctx.charter, e.mediator, w.parties, w.filed!);
+  if (reasons.length > 0)
+    throw new DisputeError(
+      `${name(e.mediator)} is not neutral: ${reasons.join('; ')}`,
+      undefined,
+      `concert dispute mediators ${ctx.charter.id} --parties ${w.parties.join(',')} --date ${w.filed}`,
+    );
+  const s = w.step!;
+  s.proposals.push({ by: e.by, mediator: e.mediator, date: e.date });
+  const agreed = w.parties.every((p) => s.proposals.some((x) => x.by === p && x.mediator === e.mediator));
+  if (agreed) s.mediator = e.mediator;
+  event(
+    w,
+    e,
+    agreed
+      ? `${name(e.by)} agrees to ${name(e.mediator)}: mediator appointed`
+      : `${name(e.by)} proposes ${name(e.mediator)} as mediator`,
+    step.cite,
+  );
+}
+
+function onDrawMediator(w: Work, e: Extract<DisputeEvent, { type: 'draw-mediator' }>, ctx: Context): void {
+  const step = needStep(w, ctx, 'draw-mediator');
+  if (!step.mediator) throw new DisputeError(`${step.title} has no mediator`, undefined, step.cite);
+  if (w.step!.mediator)
+    throw new DisputeError(`a mediator (${w.step!.mediator}) is already appointed`, undefined);
+  const due = mediatorDue(w, step);
+  if (due === undefined || e.date <= due)
+    throw new DisputeError(
+      due
+        ? `the parties may agree on a mediator until ${due}; a lot is drawn only after that`
+        : 'this step has no lot',
+      undefined,
+      step.cite,
+    );
+  const candidates = neutralCandidates(ctx.charter, w.parties, w.filed!, { seed: e.seed });
+  if (!candidates.lot.drawn) throw new DisputeError('no member is neutral towards the parties', undefined);
+  w.step!.mediator = candidates.lot.drawn;
+  event(
+    w,
+    e,
+    `${e.by} draws ${name(candidates.lot.drawn)} by lot (seed ${e.seed}) among ${candidates.eligible.length} neutral members`,
+    step.cite,
+  );
+}
+
+function onAppointArbitrator(
+  w: Work,
+  e: Extract<DisputeEvent, { type: 'appoint-arbitrator' }>,
+  ctx: Context,
+): void {
+  const step = needStep(w, ctx, 'appoint-arbitrator');
+  const t = step.tribunal;
+  if (!t) throw new DisputeError(`${step.title} has no tribunal`, undefined, step.cite);
+  const s = w.step!;
+  if (isConstituted(t, s)) throw new DisputeError('the tribunal is already constituted', undefined, t.cite);
+  if (!isStateId(e.arbitrator))
+    throw new DisputeError(
+      `unknown state "${e.arbitrator}" (arbitrators are named by nationality)`,
+      undefined,
+    );
+  const d = tribunalDeadlines(t, s, w.parties);
+  const fallback = t.fallback;
+  const isAuthority = fallback !== undefined && e.by === 'authority';
+  let onBehalfOf: string | undefined;
+  if (e.role === 'party') {
+    if (isAuthority) {
+      if (e.date <= d.partyDue)
+        throw new DisputeError(
+          `the parties may appoint until ${d.partyDue}; the ${fallback.authority} acts only after`,
+          undefined,
+          fallback.cite,
+        );
+      if (e.date > addDays(d.partyDue, fallback.after_days))
+        throw new DisputeError(
+          `the ${fallback.authority} had until ${addDays(d.partyDue, fallback.after_days)}`,
+          undefined,
+          fallback.cite,
+        );
+      onBehalfOf = e.for ?? d.missing[0];
+      if (!onBehalfOf || !d.missing.includes(onBehalfOf))
+        throw new DisputeError(`no party seat is empty${e.for ? ` for ${e.for}` : ''}`, undefined);
+      neutralOrFail(ctx, e.arbitrator, w, fallback.method === 'lot-among-neutral');
+    } else {
+      mustBeParty(w, e.by);
+      if (!d.missing.includes(e.by))
+        throw new DisputeError(`${e.by} has already appointed its arbitrator`, undefined, t.cite);
+      if (e.date > d.partyDue)
+        throw new DisputeError(
+          `the period for ${e.by} to appoint ended on ${d.partyDue}`,
+          undefined,
+          fallback ? `the ${fallback.authority} appoints now (by: authority)` : t.cite,
+        );
+    }
+  } else {
+    if (d.presidingFilled >= d.presidingSeats)
+      throw new DisputeError('the presiding seats are filled', undefined, t.cite);
+    const chosenBy = t.presiding.chosen_by;
+    const regular = chosenBy === 'authority' ? 'authority' : chosenBy;
+    if (e.by !== regular && !isAuthority)
+      throw new DisputeError(
+        `the presiding arbitrator is chosen by the ${regular}, not ${e.by}`,
+        undefined,
+        t.cite,
+      );
+    if (d.missing.length > 0 && chosenBy !== 'authority')
+      throw new DisputeError(
+        `party arbitrators are still missing for ${d.missing.join(', ')}`,
+        undefined,
+        t.cite,
+      );
+    if (isAuthority && chosenBy !== 'authority') {
+      if (d.presidingDue === undefined || e.date <= d.presidingDue)
+        throw new DisputeError(
+          `the ${chosenBy} may choose until ${d.presidingDue}; the ${fallback.authority} acts only after`,
+          undefined,
+          fallback.cite,
+        );
+    } else if (chosenBy !== 'authority' && d.presidingDue !== undefined && e.date > d.presidingDue) {
+      throw new DisputeError(
+        `the period to choose the presiding arbitrator ended on ${d.presidingDue}`,
+        undefined,
+        fallback ? `the ${fallback.authority} appoints now (by: authority)` : t.cite,
+      );
+    }
+    if (t.neutral_presiding) neutralOrFail(ctx, e.arbitrator, w, true);
+  }
+  s.arbitrators.push({ arbitrator: e.arbitrator, role: e.role, appointedBy: e.by, onBehalfOf, date: e.date });
+  const constituted = isConstituted(t, s);
+  if (constituted) {
+    s.constituted = e.date;
+    if (t.award_within_days) s.due = addDays(e.date, t.award_within_days);
+  }
+  const who = isAuthority
+    ? fallback.authority
+    : e.by === 'party-arbitrators'
+      ? 'The party-appointed arbitrators'
+      : name(e.by);
+  event(
+    w,
+    e,
+    `${who} appoint${e.by === 'party-arbitrators' ? '' : 's'} ${e.role === 'presiding' ? 'a presiding' : 'an'} arbitrator of ${name(e.arbitrator)} nationality${onBehalfOf ? ` for ${name(onBehalfOf)}` : ''}${constituted ? '; the tribunal is constituted' : ''}`,
+    isAuthority ? fallback.cite : t.cite,
+  );
+}
+
+function onReport(w: Work, e: Extract<DisputeEvent, { type: 'report' }>, ctx: Context): void {
+  const step = needStep(w, ctx, 'report');
+  if (step.kind === 'arbitration' || step.kind === 'adjudication')
+    throw new DisputeError(`${step.title} ends with an award, not a report`, undefined, 'use type: award');
+  if (step.mediator && !w.step!.mediator)
+    throw new DisputeError('no mediator is appointed yet', undefined, step.cite);
+  if (w.step!.report) throw new DisputeError('a report has already been issued in this step', undefined);
+  const acceptBy = step.accept_days ? addDays(e.date, step.accept_days) : undefined;
+  w.step!.report = { date: e.date, acceptBy };
+  event(
+    w,
+    e,
+    `Report with proposals issued${acceptBy ? `; the parties may accept it until ${acceptBy}` : ''}`,
+    step.cite,
+  );
+}
+
+function onAward(w: Work, e: Extract<DisputeEvent, { type: 'award' }>, ctx: Context): void {
+  const step = needStep(w, ctx, 'award');
+  if (step.kind !== 'arbitration' && step.kind !== 'adjudication')
+    throw new DisputeError(`${step.title} gives no award`, undefined, 'use settle, escalate or report');
+  if (step.tribunal && !w.step!.constituted)
+    throw new DisputeError('the tribunal is not yet constituted', undefined, step.tribunal.cite);
+  if (e.in_favour_of !== undefined) mustBeParty(w, e.in_favour_of);
+  const compliance = ctx.procedure.compliance;
+  const complyBy = compliance ? addDays(e.date, compliance.within_days) : undefined;
+  w.award = { date: e.date, binding: step.binding, inFavourOf: e.in_favour_of, complyBy, step: step.id };
+  w.steps.push({
+    step: step.id,
+    opened: w.step!.opened,
+    closed: e.date,
+    outcome: 'awarded',
+    effect: effectOf(step),
+  });
+  w.step = undefined;
+  w.status = 'awaiting-compliance';
+  w.outcome = { kind: 'awarded', date: e.date, effect: effectOf(step) };
+  event(
+    w,
+    e,
+    `${step.kind === 'adjudication' ? 'Judgment' : 'Award'} (${effectOf(step)})${e.in_favour_of ? ` in favour of ${name(e.in_favour_of)}` : ''}${complyBy ? `; compliance due by ${complyBy}` : ''}`,
+    step.cite,
+  );
+}
+
+function onSettle(w: Work, e: Extract<DisputeEvent, { type: 'settle' }>, ctx: Context): void {
+  const who = [e.by].flat();
+  const missing = w.parties.filter((p) => !who.includes(p));
+  if (missing.length > 0)
+    throw new DisputeError(
+      `a settlement needs every party; missing ${missing.join(', ')}`,
+      undefined,
+      `by: [${w.parties.join(', ')}]`,
+    );
+  const step = w.step ? stepById(ctx.procedure, w.step.id)! : undefined;
+  const effect = step ? effectOf(step) : 'binding';
+  if (w.step)
+    w.steps.push({ step: w.step.id, opened: w.step.opened, closed: e.date, outcome: 'settled', effect });
+  w.step = undefined;
+  w.nextStep = undefined;
+  w.status = 'settled';
+  w.outcome = { kind: 'settled', date: e.date, effect };
+  event(
+    w,
+    e,
+    `The parties settle${step ? ` in ${step.title}` : ''} (${effect})`,
+    step?.cite ?? ctx.procedure.cite,
+  );
+}
+
+function onEscalate(w: Work, e: Extract<DisputeEvent, { type: 'escalate' }>, ctx: Context): void {
+  const step = needStep(w, ctx, 'escalate');
+  mustBeParty(w, e.by);
+  if (step.kind === 'arbitration' || step.kind === 'adjudication')
+    throw new DisputeError(`${step.title} binds: a party cannot walk away from it`, undefined, step.cite);
+  if (step.kind === 'negotiation' && w.step!.due && e.date <= w.step!.due)
+    throw new DisputeError(
+      `the negotiation period is mandated until ${w.step!.due}; escalation is possible from ${addDays(w.step!.due, 1)}`,
+      undefined,
+      step.cite,
+    );
+  event(w, e, `${name(e.by)} declares ${step.title} failed and escalates`, step.cite);
+  closeStep(w, e.date, 'escalated', ctx);
+}
+
+function onWithdraw(w: Work, e: Extract<DisputeEvent, { type: 'withdraw' }>, ctx: Context): void {
+  if (e.by !== w.claimant)
+    throw new DisputeError(`only the claimant (${w.claimant}) can withdraw the case`, undefined);
+  if (w.step)
+    w.steps.push({
+      step: w.step.id,
+      opened: w.step.opened,
+      closed: e.date,
+      outcome: 'withdrawn',
+      effect: 'none',
+    });
+  w.step = undefined;
+  w.nextStep = undefined;
+  w.status = 'withdrawn';
+  w.outcome = { kind: 'withdrawn', date: e.date, effect: 'none' };
+  event(w, e, `${name(e.by)} withdraws the case`, ctx.procedure.cite);
+}
+
+function onComply(w: Work, e: Extract<DisputeEvent, { type: 'comply' }>, ctx: Context): void {
+  mustBeParty(w, e.by);
+  const owing = owingParties(w).filter((p) => !w.compliedBy.includes(p));
+  if (!owing.includes(e.by))
+    throw new DisputeError(`${e.by} owes no compliance`, undefined, `owing: ${owing.join(', ') || 'none'}`);
+  w.compliedBy.push(e.by);
+  const done = owingParties(w).every((p) => w.compliedBy.includes(p));
+  if (done) {
+    w.status = 'complied';
+    w.outcome = { kind: 'complied', date: e.date, effect: w.award?.binding ? 'binding' : 'non-binding' };
+  }
+  event(
+    w,
+    e,
+    `${name(e.by)} complies with the award${done ? '; the case is closed' : ''}`,
+    ctx.procedure.compliance?.cite ?? ctx.procedure.cite,
+  );
+}
+
+function onNonCompliance(
+  w: Work,
+  e: Extract<DisputeEvent, { type: 'report-non-compliance' }>,
+  ctx: Context,
+): void {
+  const compliance = ctx.procedure.compliance;
+  if (!compliance)
+    throw new DisputeError(`${ctx.charter.id} sets no compliance procedure`, undefined, ctx.procedure.cite);
+  const owing = owingParties(w).filter((p) => !w.compliedBy.includes(p));
+  if (!owing.includes(e.against))
+    throw new DisputeError(
+      `${e.against} owes no compliance`,
+      undefined,
+      `owing: ${owing.join(', ') || 'none'}`,
+    );
+  if (w.award?.complyBy && e.date <= w.award.complyBy)
+    throw new DisputeError(
+      `the compliance period runs until ${w.award.complyBy}`,
+      undefined,
+      compliance.cite,
+    );
+  const to = `${compliance.escalate_to.body}${compliance.escalate_to.category ? ` (${compliance.escalate_to.category})` : ''}`;
+  w.status = 'referred';
+  w.outcome = { kind: 'referred', date: e.date, effect: `referred to ${to}` };
+  event(
+    w,
+    e,
+    `${name(e.by)} reports that ${name(e.against)} has not complied; the matter goes to ${to}`,
+    compliance.cite,
+  );
+}
+
+function onDeadline(w: Work, e: Extract<DisputeEvent, { type: 'deadline' }>, ctx: Context): void {
+  const known = currentDeadlines(w, ctx.procedure, e.date);
+  const last = w.steps.at(-1);
+  // A step that failed when its period ran out: its deadline may still be recorded explicitly.
+  if (
+    w.status === 'awaiting-step' &&
+    last?.outcome === 'failed' &&
+    ['step-period', 'report-acceptance'].includes(e.deadline)
+  ) {
+    event(
+      w,
+      e,
+      `Recorded: the ${e.deadline} of step "${last.step}" had passed; the step failed on ${last.closed}`,
+      ctx.procedure.cite,
+    );
+    return;
+  }
+  const d = known.find((x) => x.id === e.deadline);
+  if (!d)
+    throw new DisputeError(
+      `no deadline "${e.deadline}" is running`,
+      undefined,
+      `running: ${known.map((x) => x.id).join(', ') || 'none'}`,
+    );
+  if (!d.passed) throw new DisputeError(`deadline "${e.deadline}" runs until ${d.due}`, undefined, d.cite);
+  event(w, e, `Recorded: ${d.what} passed (due ${d.due})`, d.cite);
+}
+
+// ─── small pieces ────────────────────────────────────────────────────────────────────────────────────────────
+
+function needStep(w: Work, ctx: Context, type: string): DisputeStep {
+  if (!w.step) throw new DisputeError(`"${type}" needs a step under way`, undefined);
+  return stepById(ctx.procedure, w.step.id)!;
+}
+
+function mustBeParty(w: Work, id: string): void {
+  if (!w.parties.includes(id))
+    throw new DisputeError(`${id} is not a party (parties: ${w.parties.join(', ')})`, undefined);
+}
+
+function neutralOrFail(ctx: Context, id: string, w: Work, required: boolean): void {
+  if (!required) return;
+  const reasons = partialityReasons(ctx.charter, id, w.parties, w.filed!);
+  if (reasons.length > 0)
+    throw new DisputeError(`${name(id)} is not neutral: ${reasons.join('; ')}`, undefined);
+}
+
+function event(w: Work, e: DisputeEvent, text: string, cite: string): void {
+  w.timeline.push({
+    date: e.date,
+    kind: 'event',
+    type: e.type,
+    text: e.note ? `${text} — ${e.note}` : text,
+    cite,
+  });
+}
+
+function describeStatus(w: Work): string {
+  if (w.status === 'in-step' && w.step) return `in ${w.step.title}`;
+  if (w.status === 'awaiting-step') return `between steps${w.nextStep ? ` (next: ${w.nextStep})` : ''}`;
+  return w.status;
+}
+
+function assertDate(date: unknown): void {
+  try {
+    assertIsoDate(date);
+  } catch (e) {
+    throw new DisputeError(e instanceof Error ? e.message : String(e), undefined, 'dates are YYYY-MM-DD');
+  }
+}
+
+function name(id: string): string {
+  return isStateId(id) ? stateById(id).name : id;
+}
+
+function others(parties: string[], by: string): string {
+  return parties
+    .filter((p) => p !== by)
+    .map(name)
+    .join(', ');
+}
