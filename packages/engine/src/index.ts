@@ -21,4 +21,5 @@ export * from './game/index.ts';
 export * from './manifest/index.ts';
 export * from './power/index.ts';
 export * from './rules/index.ts';
+export * from './territory/index.ts';
 export * from './world/index.ts';
