@@ -39,11 +39,16 @@ interface Context {
   procedure: Disputes;
 }
 
-/** Replays `events` and returns the state on `asOf` (default: the last event's date). Throws DisputeError. */
+/**
+ * Replays `events` and returns the state on `asOf` (default: the last event's date); events dated after `asOf`
+ * are not yet part of the record. Throws DisputeError naming the first event the procedure does not allow.
+ */
 export function caseState(charter: Charter, events: readonly DisputeEvent[], asOf?: IsoDate): CaseState {
   const ctx = { charter, procedure: procedureOf(charter) };
   const w = initial(charter);
+  if (asOf !== undefined) assertDate(asOf);
   events.forEach((event, index) => {
+    if (asOf !== undefined && typeof event.date === 'string' && event.date > asOf) return;
     try {
       apply(w, event, ctx);
     } catch (e) {
@@ -52,13 +57,6 @@ export function caseState(charter: Charter, events: readonly DisputeEvent[], asO
     }
   });
   const until = asOf ?? w.lastDate ?? charter.reference_date;
-  assertIsoDate(until);
-  if (w.lastDate && until < w.lastDate)
-    throw new DisputeError(
-      `--as-of ${until} is before the last event (${w.lastDate})`,
-      undefined,
-      'replay to a later date',
-    );
   advance(w, until, ctx);
   w.asOf = until;
   w.deadlines = currentDeadlines(w, ctx.procedure, until);
@@ -403,7 +401,7 @@ function onAppointArbitrator(
   event(
     w,
     e,
-    `${who} appoint${e.by === 'party-arbitrators' ? '' : 's'} ${e.role === 'presiding' ? 'a presiding' : 'an'} arbitrator of ${name(e.arbitrator)} nationality${onBehalfOf ? ` for ${name(onBehalfOf)}` : ''}${constituted ? '; the tribunal is constituted' : ''}`,
+    `${who} appoint${e.by === 'party-arbitrators' ? '' : 's'} ${e.role === 'presiding' ? 'a presiding' : 'an'} arbitrator (a national of ${name(e.arbitrator)})${onBehalfOf ? ` for ${name(onBehalfOf)}` : ''}${constituted ? '; the tribunal is constituted' : ''}`,
     isAuthority ? fallback.cite : t.cite,
   );
 }
