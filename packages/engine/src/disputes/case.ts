@@ -2,13 +2,15 @@
 // their own as time advances. `caseState` is a pure function of the charter, the events and a date, so a server
 // can store only the events (append-only) and derive everything else.
 
-import type { DisputeStep, Disputes } from '../charter/disputes-schema.ts';
+import type { DisputeStep } from '../charter/disputes-schema.ts';
 import { institutionOn } from '../charter/institution.ts';
 import type { Charter } from '../charter/schema.ts';
-import { assertIsoDate, type IsoDate, isStateId, stateById } from '../world/index.ts';
-import { allowedActions, currentDeadlines, mediatorDue, owingParties } from './actions.ts';
+import { assertIsoDate, type IsoDate } from '../world/index.ts';
+import { allowedActions, currentDeadlines } from './actions.ts';
+import { onAppointArbitrator, onAward, onComply, onNonCompliance } from './arbitration.ts';
 import { addDays } from './calendar.ts';
-import { neutralCandidates, partialityReasons } from './neutrality.ts';
+import { type Context, event, type Handler, mustBeParty, name, needStep, type Work } from './case-record.ts';
+import { onDrawMediator, onProposeMediator, onReport } from './mediation.ts';
 import {
   appliesTo,
   effectOf,
@@ -18,26 +20,11 @@ import {
   starterProblem,
   stepById,
 } from './procedure.ts';
-import { isConstituted, tribunalDeadlines } from './tribunal.ts';
 import { type CaseState, type CaseStatus, DisputeError, type DisputeEvent, type StepState } from './types.ts';
 
-/** The working state while replaying: the public state plus what the rules need to remember. */
-export interface Work extends CaseState {
-  lastDate?: IsoDate;
-  compliedBy: string[];
-}
+export type { Work };
 
-type Handler<E extends DisputeEvent['type']> = (
-  w: Work,
-  e: Extract<DisputeEvent, { type: E }>,
-  ctx: Context,
-) => void;
 type Table = { [S in CaseStatus]?: { [E in DisputeEvent['type']]?: Handler<E> } };
-
-interface Context {
-  charter: Charter;
-  procedure: Disputes;
-}
 
 /**
  * Replays `events` and returns the state on `asOf` (default: the last event's date); events dated after `asOf`
@@ -235,9 +222,9 @@ function onOpenStep(w: Work, e: Extract<DisputeEvent, { type: 'open-step' }>, ct
   const outOfTurn = openableOutOfTurn(ctx.procedure, w.subject!).some((s) => s.id === step.id);
   if (step.id !== w.nextStep && !outOfTurn)
     throw new DisputeError(
-      `step "${step.id}" cannot be opened now`,
+      `step "${step.id}" cannot be opened now: ${w.nextStep ? `the next step is "${w.nextStep}"` : 'no step follows'}`,
       undefined,
-      w.nextStep ? `the next step is "${w.nextStep}"` : 'no step follows',
+      'steps follow the order of the charter (concert dispute procedure <charter>)',
     );
   const problem = starterProblem(step, e.by, w.parties);
   if (problem) throw new DisputeError(problem, undefined, step.cite);
@@ -246,207 +233,6 @@ function onOpenStep(w: Work, e: Extract<DisputeEvent, { type: 'open-step' }>, ct
     w,
     e,
     `${[e.by].flat().map(name).join(' and ')} open${[e.by].flat().length > 1 ? '' : 's'} ${step.title}`,
-    step.cite,
-  );
-}
-
-function onProposeMediator(
-  w: Work,
-  e: Extract<DisputeEvent, { type: 'propose-mediator' }>,
-  ctx: Context,
-): void {
-  const step = needStep(w, ctx, 'propose-mediator');
-  if (!step.mediator) throw new DisputeError(`${step.title} has no mediator`, undefined, step.cite);
-  if (w.step!.mediator)
-    throw new DisputeError(`a mediator (${w.step!.mediator}) is already appointed`, undefined);
-  mustBeParty(w, e.by);
-  const reasons = partialityReasons(ctx.charter, e.mediator, w.parties, w.filed!);
-  if (reasons.length > 0)
-    throw new DisputeError(
-      `${name(e.mediator)} is not neutral: ${reasons.join('; ')}`,
-      undefined,
-      `concert dispute mediators ${ctx.charter.id} --parties ${w.parties.join(',')} --date ${w.filed}`,
-    );
-  const s = w.step!;
-  s.proposals.push({ by: e.by, mediator: e.mediator, date: e.date });
-  const agreed = w.parties.every((p) => s.proposals.some((x) => x.by === p && x.mediator === e.mediator));
-  if (agreed) s.mediator = e.mediator;
-  event(
-    w,
-    e,
-    agreed
-      ? `${name(e.by)} agrees to ${name(e.mediator)}: mediator appointed`
-      : `${name(e.by)} proposes ${name(e.mediator)} as mediator`,
-    step.cite,
-  );
-}
-
-function onDrawMediator(w: Work, e: Extract<DisputeEvent, { type: 'draw-mediator' }>, ctx: Context): void {
-  const step = needStep(w, ctx, 'draw-mediator');
-  if (!step.mediator) throw new DisputeError(`${step.title} has no mediator`, undefined, step.cite);
-  if (w.step!.mediator)
-    throw new DisputeError(`a mediator (${w.step!.mediator}) is already appointed`, undefined);
-  const due = mediatorDue(w, step);
-  if (due === undefined || e.date <= due)
-    throw new DisputeError(
-      due
-        ? `the parties may agree on a mediator until ${due}; a lot is drawn only after that`
-        : 'this step has no lot',
-      undefined,
-      step.cite,
-    );
-  const candidates = neutralCandidates(ctx.charter, w.parties, w.filed!, { seed: e.seed });
-  if (!candidates.lot.drawn) throw new DisputeError('no member is neutral towards the parties', undefined);
-  w.step!.mediator = candidates.lot.drawn;
-  event(
-    w,
-    e,
-    `${e.by} draws ${name(candidates.lot.drawn)} by lot (seed ${e.seed}) among ${candidates.eligible.length} neutral members`,
-    step.cite,
-  );
-}
-
-function onAppointArbitrator(
-  w: Work,
-  e: Extract<DisputeEvent, { type: 'appoint-arbitrator' }>,
-  ctx: Context,
-): void {
-  const step = needStep(w, ctx, 'appoint-arbitrator');
-  const t = step.tribunal;
-  if (!t) throw new DisputeError(`${step.title} has no tribunal`, undefined, step.cite);
-  const s = w.step!;
-  if (isConstituted(t, s)) throw new DisputeError('the tribunal is already constituted', undefined, t.cite);
-  if (!isStateId(e.arbitrator))
-    throw new DisputeError(
-      `unknown state "${e.arbitrator}" (arbitrators are named by nationality)`,
-      undefined,
-    );
-  const d = tribunalDeadlines(t, s, w.parties);
-  const fallback = t.fallback;
-  const isAuthority = fallback !== undefined && e.by === 'authority';
-  let onBehalfOf: string | undefined;
-  if (e.role === 'party') {
-    if (isAuthority) {
-      if (e.date <= d.partyDue)
-        throw new DisputeError(
-          `the parties may appoint until ${d.partyDue}; the ${fallback.authority} acts only after`,
-          undefined,
-          fallback.cite,
-        );
-      if (e.date > addDays(d.partyDue, fallback.after_days))
-        throw new DisputeError(
-          `the ${fallback.authority} had until ${addDays(d.partyDue, fallback.after_days)}`,
-          undefined,
-          fallback.cite,
-        );
-      onBehalfOf = e.for ?? d.missing[0];
-      if (!onBehalfOf || !d.missing.includes(onBehalfOf))
-        throw new DisputeError(`no party seat is empty${e.for ? ` for ${e.for}` : ''}`, undefined);
-      neutralOrFail(ctx, e.arbitrator, w, fallback.method === 'lot-among-neutral');
-    } else {
-      mustBeParty(w, e.by);
-      if (!d.missing.includes(e.by))
-        throw new DisputeError(`${e.by} has already appointed its arbitrator`, undefined, t.cite);
-      if (e.date > d.partyDue)
-        throw new DisputeError(
-          `the period for ${e.by} to appoint ended on ${d.partyDue}`,
-          undefined,
-          fallback ? `the ${fallback.authority} appoints now (by: authority)` : t.cite,
-        );
-    }
-  } else {
-    if (d.presidingFilled >= d.presidingSeats)
-      throw new DisputeError('the presiding seats are filled', undefined, t.cite);
-    const chosenBy = t.presiding.chosen_by;
-    const regular = chosenBy === 'authority' ? 'authority' : chosenBy;
-    if (e.by !== regular && !isAuthority)
-      throw new DisputeError(
-        `the presiding arbitrator is chosen by the ${regular}, not ${e.by}`,
-        undefined,
-        t.cite,
-      );
-    if (d.missing.length > 0 && chosenBy !== 'authority')
-      throw new DisputeError(
-        `party arbitrators are still missing for ${d.missing.join(', ')}`,
-        undefined,
-        t.cite,
-      );
-    if (isAuthority && chosenBy !== 'authority') {
-      if (d.presidingDue === undefined || e.date <= d.presidingDue)
-        throw new DisputeError(
-          `the ${chosenBy} may choose until ${d.presidingDue}; the ${fallback.authority} acts only after`,
-          undefined,
-          fallback.cite,
-        );
-    } else if (chosenBy !== 'authority' && d.presidingDue !== undefined && e.date > d.presidingDue) {
-      throw new DisputeError(
-        `the period to choose the presiding arbitrator ended on ${d.presidingDue}`,
-        undefined,
-        fallback ? `the ${fallback.authority} appoints now (by: authority)` : t.cite,
-      );
-    }
-    if (t.neutral_presiding) neutralOrFail(ctx, e.arbitrator, w, true);
-  }
-  s.arbitrators.push({ arbitrator: e.arbitrator, role: e.role, appointedBy: e.by, onBehalfOf, date: e.date });
-  const constituted = isConstituted(t, s);
-  if (constituted) {
-    s.constituted = e.date;
-    if (t.award_within_days) s.due = addDays(e.date, t.award_within_days);
-  }
-  const who = isAuthority
-    ? fallback.authority
-    : e.by === 'party-arbitrators'
-      ? 'The party-appointed arbitrators'
-      : name(e.by);
-  event(
-    w,
-    e,
-    `${who} appoint${e.by === 'party-arbitrators' ? '' : 's'} ${e.role === 'presiding' ? 'a presiding' : 'an'} arbitrator (a national of ${name(e.arbitrator)})${onBehalfOf ? ` for ${name(onBehalfOf)}` : ''}${constituted ? '; the tribunal is constituted' : ''}`,
-    isAuthority ? fallback.cite : t.cite,
-  );
-}
-
-function onReport(w: Work, e: Extract<DisputeEvent, { type: 'report' }>, ctx: Context): void {
-  const step = needStep(w, ctx, 'report');
-  if (step.kind === 'arbitration' || step.kind === 'adjudication')
-    throw new DisputeError(`${step.title} ends with an award, not a report`, undefined, 'use type: award');
-  if (step.mediator && !w.step!.mediator)
-    throw new DisputeError('no mediator is appointed yet', undefined, step.cite);
-  if (w.step!.report) throw new DisputeError('a report has already been issued in this step', undefined);
-  const acceptBy = step.accept_days ? addDays(e.date, step.accept_days) : undefined;
-  w.step!.report = { date: e.date, acceptBy };
-  event(
-    w,
-    e,
-    `Report with proposals issued${acceptBy ? `; the parties may accept it until ${acceptBy}` : ''}`,
-    step.cite,
-  );
-}
-
-function onAward(w: Work, e: Extract<DisputeEvent, { type: 'award' }>, ctx: Context): void {
-  const step = needStep(w, ctx, 'award');
-  if (step.kind !== 'arbitration' && step.kind !== 'adjudication')
-    throw new DisputeError(`${step.title} gives no award`, undefined, 'use settle, escalate or report');
-  if (step.tribunal && !w.step!.constituted)
-    throw new DisputeError('the tribunal is not yet constituted', undefined, step.tribunal.cite);
-  if (e.in_favour_of !== undefined) mustBeParty(w, e.in_favour_of);
-  const compliance = ctx.procedure.compliance;
-  const complyBy = compliance ? addDays(e.date, compliance.within_days) : undefined;
-  w.award = { date: e.date, binding: step.binding, inFavourOf: e.in_favour_of, complyBy, step: step.id };
-  w.steps.push({
-    step: step.id,
-    opened: w.step!.opened,
-    closed: e.date,
-    outcome: 'awarded',
-    effect: effectOf(step),
-  });
-  w.step = undefined;
-  w.status = 'awaiting-compliance';
-  w.outcome = { kind: 'awarded', date: e.date, effect: effectOf(step) };
-  event(
-    w,
-    e,
-    `${step.kind === 'adjudication' ? 'Judgment' : 'Award'} (${effectOf(step)})${e.in_favour_of ? ` in favour of ${name(e.in_favour_of)}` : ''}${complyBy ? `; compliance due by ${complyBy}` : ''}`,
     step.cite,
   );
 }
@@ -509,57 +295,6 @@ function onWithdraw(w: Work, e: Extract<DisputeEvent, { type: 'withdraw' }>, ctx
   event(w, e, `${name(e.by)} withdraws the case`, ctx.procedure.cite);
 }
 
-function onComply(w: Work, e: Extract<DisputeEvent, { type: 'comply' }>, ctx: Context): void {
-  mustBeParty(w, e.by);
-  const owing = owingParties(w).filter((p) => !w.compliedBy.includes(p));
-  if (!owing.includes(e.by))
-    throw new DisputeError(`${e.by} owes no compliance`, undefined, `owing: ${owing.join(', ') || 'none'}`);
-  w.compliedBy.push(e.by);
-  const done = owingParties(w).every((p) => w.compliedBy.includes(p));
-  if (done) {
-    w.status = 'complied';
-    w.outcome = { kind: 'complied', date: e.date, effect: w.award?.binding ? 'binding' : 'non-binding' };
-  }
-  event(
-    w,
-    e,
-    `${name(e.by)} complies with the award${done ? '; the case is closed' : ''}`,
-    ctx.procedure.compliance?.cite ?? ctx.procedure.cite,
-  );
-}
-
-function onNonCompliance(
-  w: Work,
-  e: Extract<DisputeEvent, { type: 'report-non-compliance' }>,
-  ctx: Context,
-): void {
-  const compliance = ctx.procedure.compliance;
-  if (!compliance)
-    throw new DisputeError(`${ctx.charter.id} sets no compliance procedure`, undefined, ctx.procedure.cite);
-  const owing = owingParties(w).filter((p) => !w.compliedBy.includes(p));
-  if (!owing.includes(e.against))
-    throw new DisputeError(
-      `${e.against} owes no compliance`,
-      undefined,
-      `owing: ${owing.join(', ') || 'none'}`,
-    );
-  if (w.award?.complyBy && e.date <= w.award.complyBy)
-    throw new DisputeError(
-      `the compliance period runs until ${w.award.complyBy}`,
-      undefined,
-      compliance.cite,
-    );
-  const to = `${compliance.escalate_to.body}${compliance.escalate_to.category ? ` (${compliance.escalate_to.category})` : ''}`;
-  w.status = 'referred';
-  w.outcome = { kind: 'referred', date: e.date, effect: `referred to ${to}` };
-  event(
-    w,
-    e,
-    `${name(e.by)} reports that ${name(e.against)} has not complied; the matter goes to ${to}`,
-    compliance.cite,
-  );
-}
-
 function onDeadline(w: Work, e: Extract<DisputeEvent, { type: 'deadline' }>, ctx: Context): void {
   const known = currentDeadlines(w, ctx.procedure, e.date);
   const last = w.steps.at(-1);
@@ -590,33 +325,6 @@ function onDeadline(w: Work, e: Extract<DisputeEvent, { type: 'deadline' }>, ctx
 
 // ─── small pieces ────────────────────────────────────────────────────────────────────────────────────────────
 
-function needStep(w: Work, ctx: Context, type: string): DisputeStep {
-  if (!w.step) throw new DisputeError(`"${type}" needs a step under way`, undefined);
-  return stepById(ctx.procedure, w.step.id)!;
-}
-
-function mustBeParty(w: Work, id: string): void {
-  if (!w.parties.includes(id))
-    throw new DisputeError(`${id} is not a party (parties: ${w.parties.join(', ')})`, undefined);
-}
-
-function neutralOrFail(ctx: Context, id: string, w: Work, required: boolean): void {
-  if (!required) return;
-  const reasons = partialityReasons(ctx.charter, id, w.parties, w.filed!);
-  if (reasons.length > 0)
-    throw new DisputeError(`${name(id)} is not neutral: ${reasons.join('; ')}`, undefined);
-}
-
-function event(w: Work, e: DisputeEvent, text: string, cite: string): void {
-  w.timeline.push({
-    date: e.date,
-    kind: 'event',
-    type: e.type,
-    text: e.note ? `${text} — ${e.note}` : text,
-    cite,
-  });
-}
-
 function describeStatus(w: Work): string {
   if (w.status === 'in-step' && w.step) return `in ${w.step.title}`;
   if (w.status === 'awaiting-step') return `between steps${w.nextStep ? ` (next: ${w.nextStep})` : ''}`;
@@ -629,10 +337,6 @@ function assertDate(date: unknown): void {
   } catch (e) {
     throw new DisputeError(e instanceof Error ? e.message : String(e), undefined, 'dates are YYYY-MM-DD');
   }
-}
-
-function name(id: string): string {
-  return isStateId(id) ? stateById(id).name : id;
 }
 
 function others(parties: string[], by: string): string {

@@ -3,10 +3,9 @@
 import type { DisputeSubject } from '../charter/disputes-schema.ts';
 import type { IsoDate } from '../world/index.ts';
 
+/** Every event has a date; `by` names who acts: a party's state id, a body id, "tribunal", "authority" … */
 interface EventBase {
   date: IsoDate;
-  /** Who acts: a party's state id, a body id, "tribunal", "mediator", "authority" … */
-  by?: string;
   note?: string;
 }
 
@@ -29,14 +28,14 @@ export type DisputeEvent =
       /** When the fallback authority fills a party's seat: that party. */
       for?: string;
     })
-  | (EventBase & { type: 'report' })
-  | (EventBase & { type: 'award'; in_favour_of?: string; summary?: string })
+  | (EventBase & { type: 'report'; by?: string })
+  | (EventBase & { type: 'award'; by?: string; in_favour_of?: string; summary?: string })
   | (EventBase & { type: 'comply'; by: string })
   | (EventBase & { type: 'report-non-compliance'; by: string; against: string })
   | (EventBase & { type: 'settle'; by: string | string[]; summary?: string })
   | (EventBase & { type: 'escalate'; by: string })
   | (EventBase & { type: 'withdraw'; by: string })
-  | (EventBase & { type: 'deadline'; deadline: string });
+  | (EventBase & { type: 'deadline'; by?: string; deadline: string });
 
 export type DisputeEventType = DisputeEvent['type'];
 
