@@ -212,6 +212,24 @@ function checkDisputeReferences(c: Charter): void {
         'add tribunal: { size, party_appointed, appoint_within_days, presiding, cite }',
       );
   });
+  d.steps.forEach((s, i) => {
+    if (s.body !== undefined && !c.bodies.some((b) => b.id === s.body))
+      throw new CharterError(
+        `no body "${s.body}"`,
+        c.id,
+        ['disputes', 'steps', i, 'body'],
+        `bodies: ${c.bodies.map((b) => b.id).join(', ')}`,
+      );
+  });
+  (d.neutrality?.alliances ?? []).forEach((org, i) => {
+    if (!world.organisations.some((o) => o.id === org))
+      throw new CharterError(
+        `unknown organisation "${org}"`,
+        c.id,
+        ['disputes', 'neutrality', 'alliances', i],
+        `known: ${world.organisations.map((o) => o.id).join(', ')}`,
+      );
+  });
   const escalate = d.compliance?.escalate_to;
   if (escalate && !c.bodies.some((b) => b.id === escalate.body))
     throw new CharterError(

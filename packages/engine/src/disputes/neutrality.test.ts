@@ -88,3 +88,22 @@ describe('neutral mediators', () => {
     );
   });
 });
+
+describe('charter checks on the dispute sections', () => {
+  it('an unknown alliance, step or body is refused with its path', async () => {
+    const { builtinCharterSource } = await import('../builtin/index.ts');
+    const { parseCharter } = await import('../charter/load.ts');
+    const text = builtinCharterSource('continental')!;
+    expect(() =>
+      parseCharter(text.replace('alliances: [NATO, CSTO,', 'alliances: [NATO, CSTOX,'), { source: 'c.yaml' }),
+    ).toThrow(/unknown organisation "CSTOX"/);
+    expect(() =>
+      parseCharter(text.replace('next: mediation', 'next: mediaton'), { source: 'c.yaml' }),
+    ).toThrow(/no dispute step "mediaton"/);
+    expect(() =>
+      parseCharter(text.replace('escalate_to: { body: council', 'escalate_to: { body: counsel'), {
+        source: 'c.yaml',
+      }),
+    ).toThrow(/no body "counsel"/);
+  });
+});
