@@ -60,6 +60,23 @@ describe('concert dispute run', () => {
     expect(json.steps.map((s: { outcome: string }) => s.outcome)).toEqual(['failed', 'failed', 'awarded']);
   });
 
+  it('replays the OSCE and draft-EST examples to a settlement, with their legal effect', async () => {
+    const osce = JSON.parse((await run('dispute', 'run', 'loophole-fisheries', '--json')).stdout);
+    expect(osce.status).toBe('settled');
+    expect(osce.steps.map((s: { step: string }) => s.step)).toEqual([
+      'negotiation',
+      'valletta',
+      'conciliation',
+    ]);
+    expect(osce.outcome.effect).toMatch(/^non-binding/);
+    const est = JSON.parse((await run('dispute', 'run', 'est-consultations', '--json')).stdout);
+    expect(est.steps.map((s: { step: string; outcome: string }) => [s.step, s.outcome])).toEqual([
+      ['consultations', 'failed'],
+      ['conference', 'settled'],
+    ]);
+    expect(est.outcome.effect).toBe('binding');
+  });
+
   it('--as-of shows the case on an earlier date, with its deadlines and allowed actions', async () => {
     const r = await run('dispute', 'run', 'piran-bay', '--as-of', '2026-10-20');
     expect(r.code).toBe(0);

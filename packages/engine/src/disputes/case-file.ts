@@ -12,7 +12,8 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const base = { date, note: z.string().optional() };
 const who = z.union([z.string(), z.array(z.string()).min(1)]);
 
-const eventSchema = z.discriminatedUnion('type', [
+/** One event, as a server validates it before appending it to a case. */
+export const disputeEventSchema = z.discriminatedUnion('type', [
   z.strictObject({
     ...base,
     type: z.literal('file'),
@@ -53,7 +54,7 @@ export const caseFileSchema = z.strictObject({
   charter: z.string().min(1).describe('built-in charter id or a charter file path'),
   title: z.string().optional(),
   note: z.string().optional(),
-  events: z.array(eventSchema).min(1),
+  events: z.array(disputeEventSchema).min(1),
 });
 
 export type CaseFile = z.infer<typeof caseFileSchema> & { events: DisputeEvent[] };

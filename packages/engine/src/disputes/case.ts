@@ -253,7 +253,15 @@ function onSettle(w: Work, e: Extract<DisputeEvent, { type: 'settle' }>, ctx: Co
   w.step = undefined;
   w.nextStep = undefined;
   w.status = 'settled';
-  w.outcome = { kind: 'settled', date: e.date, effect };
+  // A settlement in a step that does not bind is still the parties' agreement; the charter adds no force to it.
+  w.outcome = {
+    kind: 'settled',
+    date: e.date,
+    effect:
+      effect === 'binding'
+        ? 'binding'
+        : "non-binding (the parties' agreement; the step itself does not bind)",
+  };
   event(
     w,
     e,

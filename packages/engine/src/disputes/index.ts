@@ -3,7 +3,13 @@
 export { allowedActions, currentDeadlines } from './actions.ts';
 export { addDays, daysBetween } from './calendar.ts';
 export { caseState, tryEvent } from './case.ts';
-export { type CaseFile, caseFileSchema, locateDisputeError, parseCaseFile } from './case-file.ts';
+export {
+  type CaseFile,
+  caseFileSchema,
+  disputeEventSchema,
+  locateDisputeError,
+  parseCaseFile,
+} from './case-file.ts';
 export {
   DEFAULT_NEUTRALITY,
   type Exclusion,
