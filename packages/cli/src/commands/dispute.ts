@@ -103,6 +103,10 @@ export function runCase(fileArg: string, opts: { asOf?: string }, out: Output): 
   }
   out.data({ file: fileArg, title: file.title, ...state });
   out.print(`${file.title ?? fileArg} — ${charter.name}, as of ${state.asOf}`);
+  if (state.status === 'not-filed') {
+    out.print(`Not yet filed on ${state.asOf}.`);
+    return;
+  }
   out.print(
     `Parties: ${state.parties.join(', ')} · subject: ${state.subject} · filed ${state.filed} · status: ${state.status}${state.step ? ` (${state.step.title})` : ''}${state.outcome ? ` · outcome: ${state.outcome.kind}, ${state.outcome.effect}` : ''}\n`,
   );

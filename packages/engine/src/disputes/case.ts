@@ -111,7 +111,7 @@ function advance(w: Work, date: IsoDate, ctx: Context): void {
     if (w.status !== 'in-step' || !w.step) return;
     const end = w.step.report?.acceptBy ?? (w.step.report ? undefined : w.step.due);
     if (end === undefined || end >= date) return;
-    const what = w.step.report ? 'the period to accept the report' : 'the period of the step';
+    const what = w.step.report ? 'The period to accept the report' : 'The period of the step';
     w.timeline.push({
       date: addDays(end, 1),
       kind: 'deadline',
