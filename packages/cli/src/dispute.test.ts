@@ -249,8 +249,8 @@ describe('concert territory', () => {
     const json = JSON.parse(r.stdout);
     expect(json.missions.map((m: { ok: boolean }) => m.ok)).toEqual([true, false]);
     expect(json.incidents.map((i: { day: number; severity: number }) => [i.day, i.severity])).toEqual([
-      [19, 2],
-      [31, 3],
+      [19, 1],
+      [31, 2],
     ]);
   });
 

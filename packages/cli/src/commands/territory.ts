@@ -131,11 +131,13 @@ export function checkZones(fileArg: string, out: Output): void {
       `  mission ${z.mission.name}: ${z.mission.states.join(', ')} — ${m.ok ? 'valid' : 'NOT valid'} (${m.size.states} states, at least ${m.size.atLeast}${m.partial.length ? `; not neutral: ${m.partial.map((p) => `${p.state} ${p.reasons.join(', ')}`).join(' | ')}` : ''})`,
     );
   }
-  out.print('\nIncidents for a crisis scenario');
+  out.print(
+    `\nIncidents for a crisis scenario (day 0 = ${file.scenario_start ?? 'the first violation'}; the incident format of docs/crisis.md)`,
+  );
   out.print(
     table(
-      ['day', 'date', 'type', 'severity', 'actor', 'place', 'what'],
-      incidents.map((x) => [x.day, x.date, x.type, x.severity, x.actor, x.place, x.description]),
+      ['day', 'type', 'severity', 'by', 'place', 'what'],
+      incidents.map((x) => [x.day, x.type, x.severity, x.by, x.place, x.text]),
     ),
   );
 }

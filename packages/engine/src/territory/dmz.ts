@@ -35,6 +35,7 @@ const violation = z.strictObject({
   zone: z.string(),
   date,
   by: z.string().describe('the state whose forces are reported'),
+  on: z.string().optional().describe("the state on whose territory (default: the zone's first other state)"),
   reported_by: z.string(),
   place: z.string(),
   observed: z.partialRecord(z.enum(EQUIPMENT), z.number().int().nonnegative()),
@@ -61,16 +62,21 @@ export interface MissionCheck {
   cite: string;
 }
 
-/** An incident for the crisis simulator: what happened, how serious (1–5), where and on which scenario day. */
+/**
+ * An incident in the crisis simulator's scenario format (docs/crisis.md): day from the scenario start, a charter
+ * trigger as type, severity on Concert's 0–5 scale, the state on whose territory, the state responsible, figures.
+ */
 export interface Incident {
   day: number;
-  date: IsoDate;
   type: 'border-violation' | 'unnotified-military-activity';
-  severity: 1 | 2 | 3 | 4 | 5;
+  severity: 1 | 2 | 3;
   place: string;
-  actor: string;
-  description: string;
-  source: string;
+  by: string;
+  troops?: number;
+  battle_tanks?: number;
+  acvs?: number;
+  artillery?: number;
+  text: string;
 }
 
 /** Whether a zone's monitoring mission is large enough and neutral towards every state of the zone. */
@@ -104,36 +110,44 @@ export function excess(z: DemilitarizedZone, v: DmzViolation): Record<string, nu
 }
 
 /**
- * Violations as incidents. Severity grows with what entered the zone: troops alone 2, armour or artillery 3,
- * 4 when the heavy equipment exceeds 10 pieces, 5 for aircraft, helicopters or air defence (Concert's scale).
+ * Violations over the limits as incidents. Severity on the crisis scale: troops alone 1 (a small unnotified
+ * activity), heavy equipment 2, more than 10 pieces or aircraft, helicopters or air defence 3 (armed units
+ * crossing a line) — Concert's reading; a DMZ violation alone is never an armed attack (4–5).
  */
 export function violationIncidents(file: DmzFile): Incident[] {
   const start = file.scenario_start ?? [...file.violations.map((v) => v.date)].sort()[0] ?? '1970-01-01';
   const zones = new Map(file.zones.map((z) => [z.id, z]));
-  return file.violations
-    .map((v) => {
-      const z = zones.get(v.zone);
-      if (!z) return undefined;
-      const over = excess(z, v);
-      if (Object.keys(over).length === 0) return undefined;
-      const heavy =
-        (over['battle-tanks'] ?? 0) + (over['armoured-combat-vehicles'] ?? 0) + (over.artillery ?? 0);
-      const air =
-        (over['combat-aircraft'] ?? 0) + (over['attack-helicopters'] ?? 0) + (over['air-defence'] ?? 0);
-      const severity = (air > 0 ? 5 : heavy > 10 ? 4 : heavy > 0 ? 3 : 2) as Incident['severity'];
-      return {
-        day: daysBetween(start, v.date),
-        date: v.date,
-        type: heavy + air > 0 ? 'border-violation' : 'unnotified-military-activity',
-        severity,
-        place: `${z.name}: ${v.place}`,
-        actor: v.by,
-        description: `${Object.entries(over)
-          .map(([k, n]) => `${n} ${k}`)
-          .join(', ')} over the limits, reported by ${v.reported_by}`,
-        source: `violation reported ${v.date} against ${z.id}`,
-      } satisfies Incident;
-    })
-    .filter((x): x is Incident => x !== undefined)
-    .sort((a, b) => a.day - b.day);
+  const out: Incident[] = [];
+  for (const v of file.violations) {
+    const z = zones.get(v.zone);
+    if (!z) continue;
+    const over = excess(z, v);
+    if (Object.keys(over).length === 0) continue;
+    const heavy =
+      (over['battle-tanks'] ?? 0) + (over['armoured-combat-vehicles'] ?? 0) + (over.artillery ?? 0);
+    const air =
+      (over['combat-aircraft'] ?? 0) + (over['attack-helicopters'] ?? 0) + (over['air-defence'] ?? 0);
+    const incident: Incident = {
+      day: daysBetween(start, v.date),
+      type: heavy + air > 0 ? 'border-violation' : 'unnotified-military-activity',
+      severity: air > 0 || heavy > 10 ? 3 : heavy > 0 ? 2 : 1,
+      place: v.on ?? z.states.find((s) => s !== v.by) ?? z.states[0]!,
+      by: v.by,
+      text: `${v.date}, ${z.name} (${v.place}): ${Object.entries(over)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')} over the limits, reported by ${v.reported_by}`,
+    };
+    const figures: [keyof Incident, string][] = [
+      ['troops', 'troops'],
+      ['battle_tanks', 'battle-tanks'],
+      ['acvs', 'armoured-combat-vehicles'],
+      ['artillery', 'artillery'],
+    ];
+    for (const [key, kind] of figures) {
+      const n = v.observed[kind as keyof typeof v.observed];
+      if (n !== undefined && n > 0) (incident as unknown as Record<string, number>)[key] = n;
+    }
+    out.push(incident);
+  }
+  return out.sort((a, b) => a.day - b.day);
 }

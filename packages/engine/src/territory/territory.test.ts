@@ -175,11 +175,19 @@ describe('demilitarized zones', () => {
       expect.objectContaining({
         day: 9,
         type: 'border-violation',
-        severity: 4,
-        actor: 'SVN',
-        place: 'Zone: bridge',
+        severity: 3,
+        by: 'SVN',
+        place: 'HRV',
+        battle_tanks: 12,
       }),
-      expect.objectContaining({ day: 19, type: 'unnotified-military-activity', severity: 2, actor: 'HRV' }),
+      expect.objectContaining({
+        day: 19,
+        type: 'unnotified-military-activity',
+        severity: 1,
+        by: 'HRV',
+        place: 'SVN',
+        troops: 30,
+      }),
     ]);
   });
 });
