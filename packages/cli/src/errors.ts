@@ -1,4 +1,4 @@
-import { CancelledError, CharterError, PowerError, WorldError } from '@concert/engine';
+import { CancelledError, CharterError, DisputeError, PowerError, WorldError } from '@concert/engine';
 
 /** A usage error: bad flags or arguments. Printed as one message with a hint; exit code 1. */
 export class UsageError extends Error {
@@ -8,6 +8,14 @@ export class UsageError extends Error {
   ) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+/** A request the engine examined and refused (its report is already printed); exit code 1. */
+export class Refused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'Refused';
   }
 }
 
@@ -31,6 +39,17 @@ export function describeError(e: unknown): { text: string; json: Record<string, 
     return {
       text: `error: ${e.message}${hint ? `\n  hint: ${hint}` : ''}`,
       json: { error: 'analysis', message: e.message, ...(hint ? { hint } : {}) },
+    };
+  }
+  if (e instanceof DisputeError) {
+    return {
+      text: `error: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`,
+      json: {
+        error: 'dispute',
+        message: e.message,
+        ...(e.index !== undefined ? { event: e.index } : {}),
+        ...(e.hint ? { hint: e.hint } : {}),
+      },
     };
   }
   if (e instanceof UsageError || e instanceof WorldError) {

@@ -4,11 +4,13 @@ import { listCharters, printSchema, showCharter, validateFile } from './commands
 import { listScenarios, simulate } from './commands/crisis.ts';
 import { design } from './commands/design.ts';
 import { diff } from './commands/diff.ts';
+import { listMediators, runCase, showProcedure } from './commands/dispute.ts';
 import { listMembers, showCoverage } from './commands/members.ts';
 import { power } from './commands/power.ts';
+import { checkChange, checkZones, showBorders, showContested } from './commands/territory.ts';
 import { tour } from './commands/tour.ts';
 import { vote } from './commands/vote.ts';
-import { describeError } from './errors.ts';
+import { describeError, Refused } from './errors.ts';
 import { makeOutput } from './output.ts';
 
 const VERSION = '0.1.0';
@@ -28,6 +30,10 @@ export async function main(argv: string[]): Promise<number> {
       return e.exitCode === 0 || e.code === 'commander.helpDisplayed' || e.code === 'commander.version'
         ? 0
         : 1;
+    }
+    if (e instanceof Refused) {
+      process.stderr.write(`${e.message}\n`);
+      return 1;
     }
     const { text, json: body } = describeError(e);
     if (process.env.CONCERT_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
@@ -166,6 +172,73 @@ function build(onJson: (json: boolean) => void): Command {
     .option('--time-limit <seconds>', 'stop the ensemble after this long (default 600)')
     .option('--no-progress', 'no progress bar')
     .action((s, o) => simulate(s, o, out(o)));
+  const sub = (parent: Command, name: string, description: string) => {
+    const c = parent
+      .command(name)
+      .description(description)
+      .option('--json', 'print one JSON document (shapes: docs/cli.md)')
+      .exitOverride();
+    c.hook('preAction', (self) => onJson(Boolean(self.opts().json)));
+    return c;
+  };
+  const dispute = program
+    .command('dispute')
+    .description(
+      'dispute procedures: the steps a charter prescribes, cases replayed with deadlines, neutral mediators',
+    )
+    .exitOverride();
+  sub(
+    dispute,
+    'procedure',
+    "a charter's dispute procedure: steps, periods, who opens them, legal effect, tribunal",
+  )
+    .argument('<charter>', 'built-in charter id or a charter file')
+    .action((c, o) => showProcedure(c, out(o)));
+  sub(dispute, 'run', 'replay a case file: status, timeline with citations, deadlines, allowed next actions')
+    .argument('<case-file>', 'YAML or JSON case file, or a built-in example (piran-bay, …)')
+    .option('--as-of <date>', 'state of the case on this date (default: the last event)')
+    .action((f, o) => runCase(f, o, out(o)));
+  sub(
+    dispute,
+    'mediators',
+    'neutral third states for the parties on a date: ranked by a seeded lot, exclusions explained',
+  )
+    .argument('<charter>', 'built-in charter id or a charter file')
+    .option('--parties <ids>', 'comma-separated parties, e.g. SVN,HRV')
+    .option('--date <date>', 'filing date (default: the charter reference date)')
+    .option('--seed <n>', 'seed of the lot (default 1)')
+    .action((c, o) => listMediators(c, o, out(o)));
+  const territory = program
+    .command('territory')
+    .description(
+      'territory: recognised borders, contested areas, border-change requests, demilitarized zones',
+    )
+    .exitOverride();
+  sub(territory, 'borders', 'land borders recognised by a charter on a date, with accepted changes applied')
+    .option('--charter <charter>', 'charter (default: continental)')
+    .option('--date <date>', 'YYYY-MM-DD (default: the charter reference date)')
+    .option('--state <id>', 'only the borders of this state')
+    .option('--change <file...>', 'border-change request files to apply (each must be valid)')
+    .action((o) => showBorders(o, out(o)));
+  sub(
+    territory,
+    'contested',
+    "contested areas: who administers them and each side's stated position, with sources",
+  ).action((o) => showContested(out(o)));
+  sub(
+    territory,
+    'change',
+    'check a border-change request against the charter: agreement, referendum, observers',
+  )
+    .argument('<request-file>', 'YAML or JSON request, or a built-in example')
+    .action((f, o) => checkChange(f, out(o)));
+  sub(
+    territory,
+    'dmz',
+    'demilitarized zones: monitoring missions checked for neutrality, violations as incidents',
+  )
+    .argument('<file>', 'YAML or JSON zones file, or a built-in example')
+    .action((f, o) => checkZones(f, out(o)));
   cmd('tour', 'a short guided tour of Concert on real questions').action((o) => tour(out(o)));
   return program;
 }

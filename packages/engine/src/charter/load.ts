@@ -128,6 +128,7 @@ function checkReferences(c: Charter): void {
       );
     }
   }
+  checkDisputeReferences(c);
   if (c.members.organisation && !organisationIds().includes(c.members.organisation.id)) {
     throw new CharterError(
       `unknown organisation "${c.members.organisation.id}"`,
@@ -218,6 +219,54 @@ function checkLadder(g: Charter['guarantees'][number], i: number): void {
       );
     }
   });
+}
+
+/** Steps named by `first` and `next` exist; a step's body and the compliance body are bodies of the charter. */
+function checkDisputeReferences(c: Charter): void {
+  const d = c.disputes;
+  if (!d) return;
+  const steps = d.steps.map((s) => s.id);
+  unique(steps, ['disputes', 'steps'], 'dispute step');
+  const known = `steps: ${steps.join(', ')}`;
+  if (!steps.includes(d.first))
+    throw new CharterError(`no dispute step "${d.first}"`, c.id, ['disputes', 'first'], known);
+  d.steps.forEach((s, i) => {
+    if (s.next !== undefined && !steps.includes(s.next))
+      throw new CharterError(`no dispute step "${s.next}"`, c.id, ['disputes', 'steps', i, 'next'], known);
+    if (s.kind === 'arbitration' && !s.tribunal)
+      throw new CharterError(
+        `arbitration step "${s.id}" has no tribunal`,
+        c.id,
+        ['disputes', 'steps', i],
+        'add tribunal: { size, party_appointed, appoint_within_days, presiding, cite }',
+      );
+  });
+  d.steps.forEach((s, i) => {
+    if (s.body !== undefined && !c.bodies.some((b) => b.id === s.body))
+      throw new CharterError(
+        `no body "${s.body}"`,
+        c.id,
+        ['disputes', 'steps', i, 'body'],
+        `bodies: ${c.bodies.map((b) => b.id).join(', ')}`,
+      );
+  });
+  (d.neutrality?.alliances ?? []).forEach((org, i) => {
+    if (!world.organisations.some((o) => o.id === org))
+      throw new CharterError(
+        `unknown organisation "${org}"`,
+        c.id,
+        ['disputes', 'neutrality', 'alliances', i],
+        `known: ${world.organisations.map((o) => o.id).join(', ')}`,
+      );
+  });
+  const escalate = d.compliance?.escalate_to;
+  if (escalate && !c.bodies.some((b) => b.id === escalate.body))
+    throw new CharterError(
+      `no body "${escalate.body}"`,
+      c.id,
+      ['disputes', 'compliance', 'escalate_to', 'body'],
+      `bodies: ${c.bodies.map((b) => b.id).join(', ')}`,
+    );
 }
 
 function unique(ids: string[], path: (string | number)[], what: string): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Rule } from '../rules/index.ts';
+import { disputesSchema, territorySchema } from './disputes-schema.ts';
 import { playerSchema, ruleSchema } from './rule-schema.ts';
 
 const isoDate = z
@@ -306,6 +307,9 @@ export function makeCharterSchema(rule: z.ZodType<Rule>) {
     withdrawal,
     provisions: z.array(provision).default([]),
     choices: z.array(choice).default([]),
+    // Disputes and territory (docs/disputes.md): separate top-level keys, optional, so older charters stay valid.
+    disputes: disputesSchema.optional(),
+    territory: territorySchema.optional(),
   });
 }
 

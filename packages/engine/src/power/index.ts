@@ -28,5 +28,6 @@ export {
   thresholdForm,
 } from './game.ts';
 export { indicesFrom } from './indices.ts';
+export { mulberry32 } from './montecarlo.ts';
 export { type PassProbability, passProbability } from './probability.ts';
 export { verdict } from './verdict.ts';

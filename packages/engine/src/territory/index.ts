@@ -1,0 +1,34 @@
+// Territory: the border registry (recognised borders and accepted changes with effect dates), contested areas
+// with each side's position, demilitarized zones and their monitoring, border-change requests. docs/disputes.md.
+export {
+  type AreaTransfer,
+  type Border,
+  type BorderRegistry,
+  borderRegistry,
+  bordersOn,
+  holderOn,
+  neighboursOn,
+  recognitionDate,
+} from './borders.ts';
+export {
+  applyBorderChange,
+  assessBorderChange,
+  atLeast,
+  type BorderChangeAssessment,
+  type BorderChangeRequest,
+  borderChangeSchema,
+  type Check,
+} from './change.ts';
+export { CONTESTED_AREAS, type ContestedArea, contestedAreas, type Position } from './contested.ts';
+export {
+  checkMission,
+  type DemilitarizedZone,
+  type DmzFile,
+  type DmzViolation,
+  dmzFileSchema,
+  excess,
+  type Incident as DmzIncident,
+  type MissionCheck,
+  violationIncidents,
+} from './dmz.ts';
+export { parseBorderChange, parseDmzFile } from './files.ts';
