@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { builtinCharter } from '../builtin/index.ts';
+import { decisionGame, institutionOn } from '../charter/institution.ts';
+import { compileRule } from '../rules/compile.ts';
+import type { Player } from '../rules/players.ts';
+import type { Rule } from '../rules/types.ts';
+import { analysePower } from './analyse.ts';
+import { enumerateCoalitions } from './enumerate.ts';
+import { powerGameFromDecision } from './from.ts';
+import { powerGameFromPlayers } from './game.ts';
+import { linearForm } from './linear.ts';
+import { regionalForm } from './regional-form.ts';
+import { regionalCounts } from './regional-mitm.ts';
+import { regionalPlan } from './regional-plan.ts';
+
+const counts = (c: { swingsBySize: bigint[][]; winningBySize: bigint[] }) =>
+  JSON.stringify({ s: c.swingsBySize.map((r) => r.map(String)), w: c.winningBySize.map(String) });
+
+// Games of the continental council's family, small enough to enumerate: tiers, regions, a population weight
+// (zeros and ties included), quotas at and just past thresholds, and a regional clause.
+const gameArb = fc.record({
+  pops: fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 400 })), {
+    minLength: 10,
+    maxLength: 16,
+  }),
+  regions: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 16, maxLength: 16 }),
+  large: fc.integer({ min: 0, max: 5 }),
+  count: fc.integer({ min: 0, max: 100 }),
+  pop: fc.integer({ min: 0, max: 100 }),
+  largeShare: fc.integer({ min: 0, max: 100 }),
+  smallShare: fc.integer({ min: 0, max: 100 }),
+  atLeast: fc.integer({ min: 1, max: 5 }),
+  strict: fc.boolean(),
+  fraction: fc.constantFrom('1/2', '2/3', '1/3'),
+  unitWeight: fc.integer({ min: 1, max: 50 }),
+});
+
+type GameSpec = typeof gameArb extends fc.Arbitrary<infer T> ? T : never;
+
+function buildGame(g: GameSpec) {
+  const players: Player[] = g.pops.map((w, i) => ({
+    id: `P${i}`,
+    // One member is heavy enough that population stays a big weight (above 4096 in all), not a small criterion.
+    attributes: {
+      pop: w * g.unitWeight + (i === 0 ? 5000 : 0),
+      tier: i < g.large ? 'large' : 'small',
+      region: `R${g.regions[i]}`,
+    },
+  }));
+  const regionCount = new Set(g.regions.slice(0, g.pops.length)).size;
+  const bound = g.strict ? { more_than: g.fraction } : { at_least: g.fraction };
+  const rule: Rule = {
+    all: [
+      { quota: { weight: 'count', at_least: `${g.count}%` } },
+      { quota: { weight: 'pop', at_least: `${g.pop}%` } },
+      { quota: { weight: 'count', at_least: `${g.largeShare}%`, where: { tier: 'large' } } },
+      { quota: { weight: 'count', at_least: `${g.smallShare}%`, where: { tier: 'small' } } },
+      {
+        groups: {
+          by: 'region',
+          at_least: Math.min(g.atLeast, regionCount),
+          rule: { quota: { weight: 'count', ...bound } },
+        },
+      },
+    ],
+  };
+  return { players, compiled: compileRule(rule, players) };
+}
+
+describe('regional meet in the middle', () => {
+  it('gives the same counts as exhaustive enumeration on games with tiers, regions and a population weight', () => {
+    let ran = 0;
+    fc.assert(
+      fc.property(gameArb, (g) => {
+        const { players, compiled } = buildGame(g);
+        const form = regionalForm(compiled, players.length);
+        expect(form).not.toBeNull();
+        const plan = regionalPlan(form!);
+        expect(plan).not.toBeNull();
+        ran++;
+        expect(counts(regionalCounts(plan!))).toBe(
+          counts(enumerateCoalitions(linearForm(compiled, players.length))),
+        );
+      }),
+      { numRuns: 150 },
+    );
+    expect(ran).toBe(150);
+  });
+
+  it('is exact for the continental council’s major security actions, and agrees with sampling', () => {
+    const game = powerGameFromDecision(
+      decisionGame(
+        institutionOn(builtinCharter('continental'), '2026-01-01'),
+        'council',
+        'major-security-action',
+      ),
+    );
+    const exact = analysePower(game);
+    expect(exact.method).toBe('regional-meet-in-the-middle');
+    expect(exact.exact).toBe(true);
+    expect(exact.errorBound).toBe(0);
+    expect(exact.winningCoalitions).toBe(1_259_194_916_533n);
+    expect(exact.blocking.smallestWinning).toMatchObject({ size: 32, proven: true });
+    expect(exact.blocking.smallestBlocking).toMatchObject({ size: 3, proven: true, count: 7n });
+    expect(exact.players.reduce((s, p) => s + p.shapley!, 0)).toBeCloseTo(1, 12);
+    const sampled = analysePower(game, { method: 'monte-carlo', samples: 40_000 });
+    expect(Math.abs(sampled.passProbability - exact.passProbability)).toBeLessThan(sampled.errorBound);
+    for (const p of exact.players) {
+      const q = sampled.players.find((x) => x.id === p.id)!;
+      expect(Math.abs(q.banzhafAbsolute - p.banzhafAbsolute)).toBeLessThan(sampled.errorBound);
+      expect(Math.abs(q.shapley! - p.shapley!)).toBeLessThan(sampled.errorBound);
+    }
+  }, 120_000);
+
+  it('is chosen only for rules of its family, and refuses when forced on another rule', () => {
+    const players: Player[] = [3, 1, 4, 1, 5].map((w, i) => ({
+      id: `P${i}`,
+      attributes: { w, r: `R${i % 2}` },
+    }));
+    const anyRule = compileRule(
+      { any: [{ quota: { weight: 'w', at_least: 8 } }, { quota: { weight: 'count', at_least: 4 } }] },
+      players,
+    );
+    expect(regionalForm(anyRule, players.length)).toBeNull();
+    expect(() =>
+      analysePower(powerGameFromPlayers(players, anyRule, 'any'), { method: 'regional-meet-in-the-middle' }),
+    ).toThrow(/cannot run/);
+  });
+});
