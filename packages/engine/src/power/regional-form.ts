@@ -61,13 +61,14 @@ export function regionalForm(rule: CompiledRule, n: number): RegionalForm | null
   groups.forEach((g, r) => {
     for (const i of g.members) groupOf[i] = r;
   });
-  const sides = splitSides(light, groupOf);
-  if (!sides || sides[0].length > MAX_REGIONAL_SIDE) return null;
+  const big = first ? Float64Array.from(first.coef) : new Float64Array(n);
+  const sides = splitSides(light, groupOf, big);
+  if (sides[0].length > MAX_REGIONAL_SIDE) return null;
   return {
     n,
     heavy,
     sides,
-    big: first ? Float64Array.from(first.coef) : new Float64Array(n),
+    big,
     bigNeed: Math.max(0, ...bigLeaves.map((l) => l.need)),
     small: smallLeaves.map((l) => ({
       coef: l.coef,
@@ -130,10 +131,10 @@ function collect(rule: CompiledRule, n: number, parts: Parts): boolean {
 
 /**
  * Splits the light members into two sides by whole groups (members of no group go anywhere), making the
- * smaller side as large as possible: the work is about 2^|A| per group of heavy yes-sets plus 2^|B| per
- * heavy yes-set.
+ * smaller side B as large as possible (the work is about 2^|A| per bundle plus 2^|B| per heavy yes-set) and,
+ * among such splits, side A's big weight as small as possible (it sets the tables' rows).
  */
-function splitSides(light: number[], groupOf: Int32Array): [number[], number[]] | null {
+function splitSides(light: number[], groupOf: Int32Array, big: Float64Array): [number[], number[]] {
   const blocks = new Map<number, number[]>();
   let loose = -1;
   for (const i of light) {
@@ -141,24 +142,30 @@ function splitSides(light: number[], groupOf: Int32Array): [number[], number[]] 
     blocks.set(key, [...(blocks.get(key) ?? []), i]);
   }
   const list = [...blocks.values()].sort((a, b) => b.length - a.length);
-  const m = light.length;
-  // reach[s]: index of the last block used to reach a B-side of size s (−1: empty, undefined: unreachable).
-  const reach: (number | undefined)[] = new Array(m + 1);
-  const from: number[] = new Array(m + 1).fill(-1);
-  reach[0] = -1;
-  list.forEach((block, b) => {
-    for (let s = m; s >= block.length; s--) {
-      if (reach[s] === undefined && reach[s - block.length] !== undefined) {
-        reach[s] = b;
-        from[s] = s - block.length;
+  const half = Math.floor(light.length / 2);
+  const weight = (ms: number[]) => ms.reduce((s, i) => s + big[i]!, 0);
+  let best: { inB: number[]; size: number; weightA: number } = { inB: [], size: 0, weightA: weight(light) };
+  const consider = (inB: number[]) => {
+    const size = inB.reduce((s, b) => s + list[b]!.length, 0);
+    if (size > half) return;
+    const weightA = weight(light) - inB.reduce((s, b) => s + weight(list[b]!), 0);
+    if (size > best.size || (size === best.size && weightA < best.weightA)) best = { inB, size, weightA };
+  };
+  if (list.length <= 16) {
+    for (let mask = 1; mask < 2 ** list.length; mask++)
+      consider(list.map((_, b) => b).filter((b) => (mask >>> b) & 1));
+  } else {
+    // Many blocks (members of no group): fill side B greedily, largest blocks first.
+    const inB: number[] = [];
+    let size = 0;
+    list.forEach((block, b) => {
+      if (size + block.length <= half) {
+        inB.push(b);
+        size += block.length;
       }
-    }
-  });
-  let target = Math.floor(m / 2);
-  while (target > 0 && reach[target] === undefined) target--;
-  const inB = new Set<number>();
-  for (let s = target; s > 0; s = from[s]!) inB.add(reach[s]!);
-  const a = list.filter((_, b) => !inB.has(b)).flat();
-  const b = list.filter((_, i) => inB.has(i)).flat();
-  return a.length >= b.length ? [a, b] : [b, a];
+    });
+    consider(inB);
+  }
+  const chosen = new Set(best.inB);
+  return [list.filter((_, b) => !chosen.has(b)).flat(), list.filter((_, b) => chosen.has(b)).flat()];
 }

@@ -1,6 +1,12 @@
 import { type Control, checkStop, type SwingCounts } from './counts.ts';
 import type { RegionalForm } from './regional-form.ts';
-import type { HeavySet, RegionalPlan, SidePlan } from './regional-plan.ts';
+import {
+  BUNDLES_AT_ONCE,
+  type HeavySet,
+  type Layout,
+  type RegionalPlan,
+  type SidePlan,
+} from './regional-plan.ts';
 
 /** Every coalition of one side, sorted by big weight: its weight, size, class and bit mask. */
 interface Subsets {
@@ -8,21 +14,27 @@ interface Subsets {
   size: Uint8Array;
   cls: Int32Array;
   mask: Int32Array;
+  /** Coalitions per class and size (index class · sizes + size), for the free heavy sets. */
+  perClass: Float64Array;
+  sizes: number;
+  classes: number;
 }
 
 /**
  * Exact counts for regional-form games. For each heavy yes-set L the light members must add `need` big
  * weight, `minLight` members, and meet all but `fails` of their groups' thresholds `tau`. The light members
- * are split into sides A and B by whole groups, and the count of winning coalitions is found twice:
+ * are split into sides A and B by whole groups, and the winning coalitions are counted twice:
  *
- * 1. per L, for every coalition b of side B, by one look-up in a table over side A (coalitions a by fails,
- *    big weight at least p, and size), giving each L's and each b's winning coalitions by size;
- * 2. per bundle of heavy sets that differ only in big weight, for every a, by one look-up in a table over
- *    the pairs (L, b) of the bundle (their big weight folded together), giving each a's.
+ * 1. per L, for every coalition b of side B, by one look-up in a table over side A (coalitions a by failed
+ *    groups, big weight at least p, and size), giving each L's and each b's winning coalitions by size;
+ * 2. per bundle of heavy sets that differ only in side B's thresholds and big weight, for every a, by one
+ *    look-up in a table over the bundle's pairs (L, b), their big weights added, giving each a's.
  *
- * Members are credited from those per-coalition counts through byte histograms of the bit masks (as in
- * enumerate.ts), heavy members from the per-L counts. Tables and credits are Uint32 (a cell counts at most
- * 2^31 coalitions, checked by the plan); sums are doubles, exact below 2^53.
+ * Heavy sets whose big-weight need any large enough light coalition meets ("free") need no weights: their
+ * look-ups depend on a coalition's class and size only, and are done once per class. Members are credited
+ * from the per-coalition counts through byte histograms of the bit masks (as in enumerate.ts), heavy members
+ * from the per-L counts. Tables and credits are Uint32 (no cell exceeds 2^31, checked by the plan); sums
+ * are doubles, exact below 2^53.
  */
 export function regionalCounts(plan: RegionalPlan, control?: Control): SwingCounts {
   const { form, live, bundles, sides, minSize, slots } = plan;
@@ -32,7 +44,8 @@ export function regionalCounts(plan: RegionalPlan, control?: Control): SwingCoun
   const b = subsets(form, B);
   const creditA = new Uint32Array(slots * a.big.length);
   const creditB = new Uint32Array(slots * b.big.length);
-  const perSet = new Map<number, Float64Array>();
+  const perSet = new Map<HeavySet, Float64Array>();
+  const isFree = new Map(live.map((s, i) => [s, plan.free[i]!]));
   const total = live.length + bundles.length;
   let done = 0;
   const step = (count: number, stage: string) => {
@@ -40,41 +53,55 @@ export function regionalCounts(plan: RegionalPlan, control?: Control): SwingCoun
     done += count;
     control?.onProgress?.(done / total, stage);
   };
-  const byTauA = new Map<string, HeavySet[]>();
-  for (const s of live) {
-    const key = A.groups.map((r) => s.tau[r]).join(',');
-    byTauA.set(key, [...(byTauA.get(key) ?? []), s]);
-  }
-  const layoutA = layout(plan, 0);
+  const [layoutA, layoutB] = plan.layouts;
   const tableA = new Uint32Array(layoutA.cells);
-  for (const sets of byTauA.values()) {
-    fillTable(tableA, a, classFails(A, sets[0]!.tau), layoutA, 0);
-    const counts = passOverB(sets, tableA, layoutA, b, creditB, plan);
-    sets.forEach((s, l) => {
-      perSet.set(s.mask, counts.subarray(l * slots, (l + 1) * slots));
+  const byClassB = new Float64Array(b.classes * slots);
+  for (const sets of plan.byTauA) {
+    const priced = sets.filter((s) => !isFree.get(s));
+    // Rows no look-up reaches are left out: below the least need less B's total, above the greatest need.
+    const needs = priced.map((s) => s.need);
+    const lo = priced.length < sets.length ? 0 : Math.max(0, Math.min(...needs) - B.total);
+    const hi = Math.min(layoutA.rows - 1, Math.max(0, ...needs));
+    fillTable(tableA, a, classFails(A, sets[0]!.tau), layoutA, lo, hi);
+    const counts = passOverB(priced, tableA, layoutA, b, creditB, plan);
+    priced.forEach((s, l) => {
+      perSet.set(s, counts.subarray(l * slots, (l + 1) * slots));
     });
+    for (const s of sets.filter((x) => isFree.get(x)))
+      perSet.set(s, freeOverB(s, tableA, layoutA, b, byClassB, plan));
     step(sets.length, 'heavy yes-sets');
   }
-  const layoutB = layout(plan, 1);
+  spreadByClass(byClassB, b, creditB, slots);
   const batch = Math.min(bundles.length, BUNDLES_AT_ONCE);
   const tablesB = new Uint32Array(layoutB.cells * batch);
-  for (let first = 0; first < bundles.length; first += batch) {
-    const group = bundles.slice(first, first + batch);
+  const byClassA = new Float64Array(a.classes * slots);
+  const priced = bundles.filter((bundle) => bundle.some((s) => !isFree.get(s)));
+  for (const bundle of bundles.filter((x) => !priced.includes(x))) {
+    freeOverA(bundle, b, a, byClassA, plan);
+    step(1, 'bundles of heavy yes-sets');
+  }
+  for (let first = 0; first < priced.length; first += batch) {
+    const group = priced.slice(first, first + batch);
+    const lows = Int32Array.from(group, (bundle) =>
+      Math.max(0, Math.min(...bundle.map((s) => A.total - s.need))),
+    );
     group.forEach((bundle, j) => {
       const table = tablesB.subarray(j * layoutB.cells, (j + 1) * layoutB.cells);
-      const failsB = classFails(B, bundle[0]!.tau);
-      table.fill(0);
+      const lo = lows[j]!;
+      const hi = layoutB.rows - 1;
+      clear(table, layoutB, lo, hi);
       // Pair (L, b) sits at row w(L) + w(b) − (bigNeed − A's total): a's query row is A's total − w(a).
-      for (const s of bundle) addToTable(table, b, failsB, layoutB, A.total - s.need);
-      cumulate(table, layoutB);
+      for (const s of bundle) addToTable(table, b, classFails(B, s.tau), layoutB, A.total - s.need, lo, hi);
+      cumulate(table, layoutB, lo, hi);
     });
-    passOverA(group, tablesB, layoutB, a, creditA, plan);
+    passOverA(group, lows, tablesB, layoutB, a, creditA, plan);
     step(group.length, 'bundles of heavy yes-sets');
   }
+  spreadByClass(byClassA, a, creditA, slots);
   const win = new Float64Array(n + 1);
   const withBySize = Array.from({ length: n }, () => new Float64Array(n + 1));
   for (const s of live) {
-    const w = perSet.get(s.mask)!;
+    const w = perSet.get(s)!;
     for (let k = 0; k < slots; k++) {
       if (w[k] === 0) continue;
       win[minSize + k]! += w[k]!;
@@ -99,36 +126,18 @@ export function regionalCounts(plan: RegionalPlan, control?: Control): SwingCoun
   };
 }
 
-/** How many bundles' tables pass 2 keeps at once (each coalition of side A is then visited once per batch). */
-export const BUNDLES_AT_ONCE = 8;
-
-/**
- * A table over one side: planes by failed groups (cumulative), rows by big weight (cumulative from above:
- * row p counts coalitions weighing at least p), and sizes from `low` (smaller ones are never looked up).
- */
-interface Layout {
-  planes: number;
-  rows: number;
-  low: number;
-  width: number;
-  cells: number;
-}
-
-export function layout(plan: RegionalPlan, side: 0 | 1): Layout {
-  const size = plan.sides[side].members.length;
-  const other = plan.sides[1 - side]!.members.length;
-  const maxFails = plan.live.reduce((m, s) => Math.max(m, s.fails), 0);
-  const minLight = plan.live.reduce((m, s) => Math.min(m, s.minLight), Number.POSITIVE_INFINITY);
-  const planes = Math.min(maxFails, plan.sides[side].groups.length) + 1;
-  const rows = plan.sides[0].total + 1;
-  const low = Math.min(size, Math.max(0, minLight - other));
-  const width = size - low + 1;
-  return { planes, rows, low, width, cells: planes * rows * width };
+/** Heavy sets alike in everything side B's look-ups depend on but their big weight. */
+interface Bundle {
+  fails: number;
+  minLight: number;
+  offset: number;
+  failsB: Int8Array;
+  sets: number[];
 }
 
 /**
  * Pass 1 for heavy sets sharing side A's thresholds (and so one table): for every b, one look-up per heavy
- * set gives the winning partners a by size; b's credits are summed locally and written once.
+ * set gives its winning partners a by size; b's credits are summed locally and written once.
  */
 function passOverB(
   sets: HeavySet[],
@@ -138,46 +147,60 @@ function passOverB(
   credit: Uint32Array,
   plan: RegionalPlan,
 ): Float64Array {
-  const [A, B] = plan.sides;
-  const nA = A.members.length;
+  const nA = plan.sides[0].members.length;
   const { slots } = plan;
-  const m = sets.length;
-  const counts = new Float64Array(m * slots);
+  const counts = new Float64Array(sets.length * slots);
+  if (sets.length === 0) return counts;
   const need = Int32Array.from(sets, (s) => s.need);
-  const fails = Int32Array.from(sets, (s) => s.fails);
-  const minLight = Int32Array.from(sets, (s) => s.minLight);
-  const offset = Int32Array.from(sets, (s) => s.size - plan.minSize);
-  const failsB = new Int8Array(m * B.classes);
+  const byKey = new Map<string, Bundle>();
   sets.forEach((s, l) => {
-    failsB.set(classFails(B, s.tau), l * B.classes);
+    const key = `${s.size}|${s.minLight}|${s.fails}|${s.tau.join(',')}`;
+    let u = byKey.get(key);
+    if (!u) {
+      u = {
+        fails: s.fails,
+        minLight: s.minLight,
+        offset: s.size - plan.minSize,
+        failsB: classFails(plan.sides[1], s.tau),
+        sets: [],
+      };
+      byKey.set(key, u);
+    }
+    u.sets.push(l);
   });
+  const units = [...byKey.values()];
   const { planes, rows, low, width } = t;
   const { big, size, cls } = b;
   const local = new Float64Array(slots);
-  for (let i = 0; i < big.length; i++) {
+  // Coalitions of B lighter than every need less A's total cannot win with any a.
+  const start = lowerBound(big, Math.min(...need) - (rows - 1));
+  for (let i = start; i < big.length; i++) {
     const sb = size[i]!;
     const c = cls[i]!;
     const wb = big[i]!;
     let any = false;
-    for (let l = 0; l < m; l++) {
-      let f = fails[l]! - failsB[l * B.classes + c]!;
+    for (const u of units) {
+      let f = u.fails - u.failsB[c]!;
       if (f < 0) continue;
       if (f >= planes) f = planes - 1;
-      let from = minLight[l]! - sb;
+      let from = u.minLight - sb;
       if (from > nA) continue;
       if (from < low) from = low;
-      let p = need[l]! - wb;
-      if (p >= rows) continue;
-      if (p < 0) p = 0;
-      const row = (f * rows + p) * width - low;
-      const k0 = offset[l]! + sb;
-      const at = l * slots + k0;
-      for (let x = from; x <= nA; x++) {
-        const v = table[row + x]!;
-        if (v === 0) continue;
-        counts[at + x]! += v;
-        local[k0 + x]! += v;
-        any = true;
+      const k0 = u.offset + sb;
+      const base = f * rows;
+      for (const l of u.sets) {
+        let p = need[l]! - wb;
+        if (p >= rows) continue;
+        if (p < 0) p = 0;
+        const row = (base + p) * width - low;
+        const at = l * slots + k0;
+        for (let x = from; x <= nA; x++) {
+          const v = table[row + x]!;
+          if (v === 0) continue;
+          counts[at + x]! += v;
+          local[k0 + x]! += v;
+          any = true;
+        }
       }
     }
     if (!any) continue;
@@ -190,17 +213,95 @@ function passOverB(
   return counts;
 }
 
+/** Pass 1 for a free heavy set: per class of B (weights do not matter), credited to the class. */
+function freeOverB(
+  s: HeavySet,
+  table: Uint32Array,
+  t: Layout,
+  b: Subsets,
+  byClass: Float64Array,
+  plan: RegionalPlan,
+): Float64Array {
+  const nA = plan.sides[0].members.length;
+  const { slots } = plan;
+  const counts = new Float64Array(slots);
+  const failsB = classFails(plan.sides[1], s.tau);
+  const offset = s.size - plan.minSize;
+  const { planes, low, width } = t;
+  for (let e = 0; e < b.classes; e++) {
+    const many = b.perClass[e]!;
+    if (many === 0) continue;
+    const sb = e % b.sizes;
+    let f = s.fails - failsB[(e - sb) / b.sizes]!;
+    if (f < 0) continue;
+    if (f >= planes) f = planes - 1;
+    const from = Math.max(low, s.minLight - sb);
+    const row = f * t.rows * width - low;
+    for (let x = from; x <= nA; x++) {
+      const v = table[row + x]!;
+      counts[offset + sb + x]! += v * many;
+      byClass[e * slots + offset + sb + x]! += v;
+    }
+  }
+  return counts;
+}
+
+/** Pass 2 for a bundle of free heavy sets: pairs (L, b) counted by failed groups and size only. */
+function freeOverA(
+  bundle: HeavySet[],
+  b: Subsets,
+  a: Subsets,
+  byClass: Float64Array,
+  plan: RegionalPlan,
+): void {
+  const [A, B] = plan.sides;
+  const nB = B.members.length;
+  const { slots } = plan;
+  const first = bundle[0]!;
+  const planes = Math.min(first.fails, B.groups.length) + 1;
+  const pairs = new Float64Array(planes * (nB + 1));
+  for (const s of bundle) {
+    const failsB = classFails(B, s.tau);
+    for (let e = 0; e < b.classes; e++) {
+      const fb = failsB[Math.floor(e / b.sizes)]!;
+      if (fb < planes)
+        for (let f = fb; f < planes; f++) pairs[f * (nB + 1) + (e % b.sizes)]! += b.perClass[e]!;
+    }
+  }
+  const failsA = classFails(A, first.tau);
+  const offset = first.size - plan.minSize;
+  for (let e = 0; e < a.classes; e++) {
+    if (a.perClass[e] === 0) continue;
+    const sa = e % a.sizes;
+    let f = first.fails - failsA[(e - sa) / a.sizes]!;
+    if (f < 0) continue;
+    if (f >= planes) f = planes - 1;
+    for (let x = Math.max(0, first.minLight - sa); x <= nB; x++)
+      byClass[e * slots + offset + sa + x]! += pairs[f * (nB + 1) + x]!;
+  }
+}
+
+/** Adds each class's credits (from free heavy sets) to every coalition of the class. */
+function spreadByClass(byClass: Float64Array, side: Subsets, credit: Uint32Array, slots: number): void {
+  if (!byClass.some((x) => x !== 0)) return;
+  for (let i = 0; i < side.big.length; i++) {
+    const e = side.cls[i]! * side.sizes + side.size[i]!;
+    for (let k = 0; k < slots; k++) credit[i * slots + k]! += byClass[e * slots + k]!;
+  }
+}
+
 /** Pass 2 for a batch of bundles: for every a, one look-up per bundle; a's credits are added once. */
 function passOverA(
   group: HeavySet[][],
+  lows: Int32Array,
   tables: Uint32Array,
   t: Layout,
   a: Subsets,
   credit: Uint32Array,
   plan: RegionalPlan,
 ): void {
-  const [A, B] = plan.sides;
-  const nB = B.members.length;
+  const A = plan.sides[0];
+  const nB = plan.sides[1].members.length;
   const { slots } = plan;
   const m = group.length;
   const fails = Int32Array.from(group, (g) => g[0]!.fails);
@@ -220,13 +321,15 @@ function passOverA(
     const x0 = top - big[i]!;
     let any = false;
     for (let j = 0; j < m; j++) {
+      // Rows below the table's lowest hold every pair: the lowest row says the same.
+      const x = x0 < lows[j]! ? lows[j]! : x0;
       let f = fails[j]! - failsA[j * A.classes + c]!;
       if (f < 0) continue;
       if (f >= planes) f = planes - 1;
       let from = minLight[j]! - sa;
       if (from > nB) continue;
       if (from < low) from = low;
-      const row = j * cells + (f * rows + x0) * width - low;
+      const row = j * cells + (f * rows + x) * width - low;
       const k0 = offset[j]! + sa;
       for (let x = from; x <= nB; x++) {
         const v = tables[row + x]!;
@@ -244,40 +347,77 @@ function passOverA(
   }
 }
 
-/** Table over a side: cell (f, p, s) counts coalitions with at most f failed groups, weight ≥ p, size s. */
-function fillTable(table: Uint32Array, side: Subsets, fails: Int8Array, t: Layout, shift: number): void {
-  table.fill(0);
-  addToTable(table, side, fails, t, shift);
-  cumulate(table, t);
+/** First index whose weight is at least x (weights ascending). */
+function lowerBound(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-/** Adds one side's coalitions at row weight + shift (below 0: dropped; beyond the last row: clipped to it). */
-function addToTable(table: Uint32Array, side: Subsets, fails: Int8Array, t: Layout, shift: number): void {
+/**
+ * Table over a side: cell (f, p, s) counts coalitions with at most f failed groups, weight ≥ p, size s, for
+ * rows lo..hi (weights above hi count at hi; rows below lo are never looked up and left stale).
+ */
+function fillTable(
+  table: Uint32Array,
+  side: Subsets,
+  fails: Int8Array,
+  t: Layout,
+  lo: number,
+  hi: number,
+): void {
+  clear(table, t, lo, hi);
+  addToTable(table, side, fails, t, 0, lo, hi);
+  cumulate(table, t, lo, hi);
+}
+
+function clear(table: Uint32Array, t: Layout, lo: number, hi: number): void {
+  for (let f = 0; f < t.planes; f++)
+    table.fill(0, (f * t.rows + lo) * t.width, (f * t.rows + hi + 1) * t.width);
+}
+
+/** Adds one side's coalitions at row weight + shift (below lo: dropped; above hi: counted at hi). */
+function addToTable(
+  table: Uint32Array,
+  side: Subsets,
+  fails: Int8Array,
+  t: Layout,
+  shift: number,
+  lo: number,
+  hi: number,
+): void {
   const { planes, rows, low, width } = t;
   const { big, size, cls } = side;
-  for (let i = 0; i < big.length; i++) {
+  for (let i = lowerBound(big, lo - shift); i < big.length; i++) {
     const f = fails[cls[i]!]!;
     const s = size[i]!;
     if (f >= planes || s < low) continue;
     let x = big[i]! + shift;
-    if (x < 0) continue;
-    if (x >= rows) x = rows - 1;
+    if (x > hi) x = hi;
     table[(f * rows + x) * width + s - low]!++;
   }
 }
 
 /** Suffix sums over weight (cell p: weight ≥ p), then over planes (at most f failed groups). */
-function cumulate(table: Uint32Array, t: Layout): void {
+function cumulate(table: Uint32Array, t: Layout, lo: number, hi: number): void {
   const { planes, rows, width } = t;
   for (let f = 0; f < planes; f++) {
-    for (let p = rows - 2; p >= 0; p--) {
+    for (let p = hi - 1; p >= lo; p--) {
       const at = (f * rows + p) * width;
       for (let x = 0; x < width; x++) table[at + x]! += table[at + width + x]!;
     }
   }
-  const plane = rows * width;
-  for (let f = 1; f < planes; f++)
-    for (let j = 0; j < plane; j++) table[f * plane + j]! += table[(f - 1) * plane + j]!;
+  for (let f = 1; f < planes; f++) {
+    const from = (f * rows + lo) * width;
+    const to = (f * rows + hi + 1) * width;
+    const back = rows * width;
+    for (let j = from; j < to; j++) table[j]! += table[j - back]!;
+  }
 }
 
 /** Failed groups of each class of a side, for thresholds tau. */
@@ -318,11 +458,15 @@ function subsets(form: RegionalForm, side: SidePlan): Subsets {
   const start = new Int32Array(side.total + 2);
   for (let m = 0; m < N; m++) start[big[m]! + 1]!++;
   for (let x = 1; x < start.length; x++) start[x]! += start[x - 1]!;
+  const sizes = k + 1;
   const sorted: Subsets = {
     big: new Int32Array(N),
     size: new Uint8Array(N),
     cls: new Int32Array(N),
     mask: new Int32Array(N),
+    perClass: new Float64Array(side.classes * sizes),
+    sizes,
+    classes: side.classes * sizes,
   };
   for (let m = 0; m < N; m++) {
     const at = start[big[m]!]!++;
@@ -330,6 +474,7 @@ function subsets(form: RegionalForm, side: SidePlan): Subsets {
     sorted.size[at] = size[m]!;
     sorted.cls[at] = cls[m]!;
     sorted.mask[at] = m;
+    sorted.perClass[cls[m]! * sizes + size[m]!]!++;
   }
   return sorted;
 }

@@ -30,15 +30,35 @@ export interface SidePlan {
 export interface RegionalPlan {
   form: RegionalForm;
   live: HeavySet[];
-  /** Live heavy sets grouped by everything but their big weight (they share one table). */
+  /** Whether a live heavy set's big-weight need is met by any light coalition large enough to win. */
+  free: boolean[];
+  /** Live heavy sets by side A's thresholds (pass 1 shares one table of side A among them). */
+  byTauA: HeavySet[][];
+  /** Live heavy sets alike but for side B's thresholds and big weight (pass 2 folds them into one table). */
   bundles: HeavySet[][];
   sides: [SidePlan, SidePlan];
   /** Smallest winning size (offset of the per-size credits) and credit slots per coalition. */
   minSize: number;
   slots: number;
+  layouts: [Layout, Layout];
   bytes: number;
   work: number;
 }
+
+/**
+ * A table over one side: planes by failed groups (cumulative), rows by big weight (cumulative from above:
+ * row p counts coalitions weighing at least p), and sizes from `low` (smaller ones are never looked up).
+ */
+export interface Layout {
+  planes: number;
+  rows: number;
+  low: number;
+  width: number;
+  cells: number;
+}
+
+/** How many bundles' tables pass 2 keeps at once (each coalition of side A is visited once per batch). */
+export const BUNDLES_AT_ONCE = 8;
 
 /** Heavy yes-sets that can still win, their bundles, and the method's memory and work before it runs. */
 export function regionalPlan(form: RegionalForm): RegionalPlan | null {
@@ -51,11 +71,11 @@ export function regionalPlan(form: RegionalForm): RegionalPlan | null {
   const nB = B.members.length;
   // Tables and credits are Uint32: no cell counts more than 2^h coalitions of side A (the larger).
   if (h + nA > 31 || form.n > 52) return null;
-  const lightTotal = [...A.members, ...B.members].length;
+  const lightWeights = [...A.members, ...B.members].map((i) => form.big[i]!).sort((x, y) => x - y);
   const lightBig = A.total + B.total;
   const live: HeavySet[] = [];
   for (let mask = 0; mask < 2 ** h; mask++) {
-    const set = heavySet(form, mask, lightGroups, lightTotal);
+    const set = heavySet(form, mask, lightGroups, lightWeights.length);
     if (!set || set.need > lightBig) continue;
     let allFail = 0;
     groups.forEach((_, r) => {
@@ -63,30 +83,53 @@ export function regionalPlan(form: RegionalForm): RegionalPlan | null {
     });
     if (allFail <= set.fails) live.push(set);
   }
-  const byKey = new Map<string, HeavySet[]>();
-  for (const s of live) {
-    const key = `${s.size}|${s.minLight}|${s.fails}|${s.tau.join(',')}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), s]);
-  }
-  const bundles = [...byKey.values()];
+  const lightest = [0];
+  for (const w of lightWeights) lightest.push(lightest[lightest.length - 1]! + w);
+  const free = live.map((s) => s.need <= lightest[s.minLight]!);
+  const tauKey = (s: HeavySet, side: SidePlan) => side.groups.map((r) => s.tau[r]).join(',');
+  const byTauA = groupBy(live, (s) => tauKey(s, A));
+  const bundles = groupBy(live, (s) => `${s.size}|${s.minLight}|${s.fails}|${tauKey(s, A)}`);
   const minSize = live.length === 0 ? form.n : Math.min(...live.map((s) => s.size + s.minLight));
   const slots = form.n - minSize + 1;
-  const rows = A.total + 1;
-  const planes = Math.min(maxFails(live), groups.length) + 1;
+  const layouts: [Layout, Layout] = [layoutOf(live, sides, 0), layoutOf(live, sides, 1)];
+  const batch = Math.min(bundles.length, BUNDLES_AT_ONCE);
   const bytes =
-    (2 ** nA + 2 ** nB) * (8 + 1 + 4 + 4 + 4 * slots) +
-    planes * rows * (nA + 1 + nB + 1) * 4 +
-    (rows + 1) * 4;
-  const tauA = new Set(live.map((s) => A.groups.map((r) => s.tau[r]).join(','))).size;
-  // Per heavy set one pass over side B; per bundle one over side A; tables swept once per use.
-  const vector = 4;
+    (2 ** nA + 2 ** nB) * (4 + 1 + 4 + 4 + 4 * slots) +
+    (layouts[0].cells + batch * layouts[1].cells) * 4 +
+    (Math.max(A.total, B.total) + 2) * 4;
+  // Pass 1: per priced heavy set one sweep of side B; pass 2: per bundle one of side A; and the tables.
+  const lookup = 8;
+  const priced = free.filter((f) => !f).length;
   const work =
-    live.length * 2 ** nB * (3 + vector) +
-    bundles.length * 2 ** nA * (3 + vector) +
-    tauA * (2 ** nA + planes * rows * (nA + 1)) +
-    bundles.length * planes * rows * (nB + 1) +
-    2 ** nA * slots * 3;
-  return { form, live, bundles, sides, minSize, slots, bytes, work };
+    priced * 2 ** nB * lookup +
+    bundles.length * 2 ** nA * lookup +
+    byTauA.length * (2 ** nA + 2 * layouts[0].cells) +
+    live.length * 2 ** nB +
+    bundles.length * 3 * layouts[1].cells +
+    2 ** nA * slots * 2;
+  return { form, live, free, byTauA, bundles, sides, minSize, slots, layouts, bytes, work };
+}
+
+function groupBy<T>(list: T[], key: (x: T) => string): T[][] {
+  const map = new Map<string, T[]>();
+  for (const x of list) {
+    const k = key(x);
+    const known = map.get(k);
+    if (known) known.push(x);
+    else map.set(k, [x]);
+  }
+  return [...map.values()];
+}
+
+function layoutOf(live: HeavySet[], sides: [SidePlan, SidePlan], side: 0 | 1): Layout {
+  const size = sides[side].members.length;
+  const other = sides[1 - side]!.members.length;
+  const minLight = live.reduce((m, s) => Math.min(m, s.minLight), Number.POSITIVE_INFINITY);
+  const planes = Math.min(maxFails(live), sides[side].groups.length) + 1;
+  const rows = sides[0].total + 1;
+  const low = Math.min(size, Math.max(0, minLight - other));
+  const width = size - low + 1;
+  return { planes, rows, low, width, cells: planes * rows * width };
 }
 
 function maxFails(live: HeavySet[]): number {

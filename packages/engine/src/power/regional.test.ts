@@ -103,6 +103,18 @@ describe('regional meet in the middle', () => {
     expect(exact.winningCoalitions).toBe(1_259_194_916_533n);
     expect(exact.blocking.smallestWinning).toMatchObject({ size: 32, proven: true });
     expect(exact.blocking.smallestBlocking).toMatchObject({ size: 3, proven: true, count: 7n });
+    // The report lists smallest winning coalitions, found by trimming the membership: each wins with 32.
+    const linear = linearForm(game.rule, game.ids.length);
+    const wins = (ids: string[]) => {
+      const sums = new Float64Array(linear.leaves.length);
+      for (const id of ids) for (const t of linear.touches[game.ids.indexOf(id)]!) sums[t.leaf]! += t.coef;
+      return linear.wins(sums);
+    };
+    expect(exact.blocking.smallestWinning.examples.length).toBeGreaterThan(0);
+    for (const c of exact.blocking.smallestWinning.examples) {
+      expect(c).toHaveLength(32);
+      expect(wins(c)).toBe(true);
+    }
     expect(exact.players.reduce((s, p) => s + p.shapley!, 0)).toBeCloseTo(1, 12);
     const sampled = analysePower(game, { method: 'monte-carlo', samples: 40_000 });
     expect(Math.abs(sampled.passProbability - exact.passProbability)).toBeLessThan(sampled.errorBound);
