@@ -91,7 +91,10 @@ export function regionalCounts(plan: RegionalPlan, control?: Control): SwingCoun
       const hi = layoutB.rows - 1;
       clear(table, layoutB, lo, hi);
       // Pair (L, b) sits at row w(L) + w(b) − (bigNeed − A's total): a's query row is A's total − w(a).
-      for (const s of bundle) addToTable(table, b, classFails(B, s.tau), layoutB, A.total - s.need, lo, hi);
+      for (const sets of groupByTau(bundle, B)) {
+        const shifts = Int32Array.from(sets, (s) => A.total - s.need);
+        addToTable(table, b, classFails(B, sets[0]!.tau), layoutB, shifts, lo, hi);
+      }
       cumulate(table, layoutB, lo, hi);
     });
     passOverA(group, lows, tablesB, layoutB, a, creditA, plan);
@@ -126,13 +129,20 @@ export function regionalCounts(plan: RegionalPlan, control?: Control): SwingCoun
   };
 }
 
-/** Heavy sets alike in everything side B's look-ups depend on but their big weight. */
-interface Bundle {
-  fails: number;
-  minLight: number;
-  offset: number;
-  failsB: Int8Array;
-  sets: number[];
+/**
+ * firstSize[y]: the fewest members of a side whose heaviest coalition of that size weighs at least y (beyond
+ * the side's size: none does). Cells of smaller sizes at a row of weight y are zero and are not read.
+ */
+function firstSizes(side: SidePlan, form: RegionalForm, length: number): Int8Array {
+  const weights = side.members.map((i) => form.big[i]!).sort((x, y) => y - x);
+  const out = new Int8Array(length);
+  let k = 0;
+  let top = 0;
+  for (let y = 0; y < length; y++) {
+    while (k < weights.length && top < y) top += weights[k++]!;
+    out[y] = top >= y ? k : weights.length + 1;
+  }
+  return out;
 }
 
 /**
@@ -147,29 +157,35 @@ function passOverB(
   credit: Uint32Array,
   plan: RegionalPlan,
 ): Float64Array {
-  const nA = plan.sides[0].members.length;
+  const A = plan.sides[0];
+  const nA = A.members.length;
   const { slots } = plan;
   const counts = new Float64Array(sets.length * slots);
   if (sets.length === 0) return counts;
   const need = Int32Array.from(sets, (s) => s.need);
-  const byKey = new Map<string, Bundle>();
+  // Heavy sets alike in everything B's look-ups depend on but big weight share the per-b work ("units").
+  const byKey = new Map<string, number[]>();
   sets.forEach((s, l) => {
     const key = `${s.size}|${s.minLight}|${s.fails}|${s.tau.join(',')}`;
-    let u = byKey.get(key);
-    if (!u) {
-      u = {
-        fails: s.fails,
-        minLight: s.minLight,
-        offset: s.size - plan.minSize,
-        failsB: classFails(plan.sides[1], s.tau),
-        sets: [],
-      };
-      byKey.set(key, u);
-    }
-    u.sets.push(l);
+    byKey.set(key, [...(byKey.get(key) ?? []), l]);
   });
   const units = [...byKey.values()];
+  const U = units.length;
+  const uFails = Int32Array.from(units, (u) => sets[u[0]!]!.fails);
+  const uMin = Int32Array.from(units, (u) => sets[u[0]!]!.minLight);
+  const uOffset = Int32Array.from(units, (u) => sets[u[0]!]!.size - plan.minSize);
+  const classes = plan.sides[1].classes;
+  const uFailsB = new Int8Array(U * classes);
+  units.forEach((u, j) => {
+    uFailsB.set(classFails(plan.sides[1], sets[u[0]!]!.tau), j * classes);
+  });
+  const uStart = new Int32Array(U + 1);
+  units.forEach((u, j) => {
+    uStart[j + 1] = uStart[j]! + u.length;
+  });
+  const members = Int32Array.from(units.flat());
   const { planes, rows, low, width } = t;
+  const first = firstSizes(A, plan.form, rows);
   const { big, size, cls } = b;
   const local = new Float64Array(slots);
   // Coalitions of B lighter than every need less A's total cannot win with any a.
@@ -178,34 +194,38 @@ function passOverB(
     const sb = size[i]!;
     const c = cls[i]!;
     const wb = big[i]!;
-    let any = false;
-    for (const u of units) {
-      let f = u.fails - u.failsB[c]!;
+    let kLo = slots;
+    let kHi = -1;
+    for (let j = 0; j < U; j++) {
+      let f = uFails[j]! - uFailsB[j * classes + c]!;
       if (f < 0) continue;
       if (f >= planes) f = planes - 1;
-      let from = u.minLight - sb;
+      let from = uMin[j]! - sb;
       if (from > nA) continue;
       if (from < low) from = low;
-      const k0 = u.offset + sb;
+      const k0 = uOffset[j]! + sb;
       const base = f * rows;
-      for (const l of u.sets) {
+      for (let q = uStart[j]!; q < uStart[j + 1]!; q++) {
+        const l = members[q]!;
         let p = need[l]! - wb;
         if (p >= rows) continue;
         if (p < 0) p = 0;
+        const x1 = first[p]! > from ? first[p]! : from;
+        if (x1 > nA) continue;
         const row = (base + p) * width - low;
         const at = l * slots + k0;
-        for (let x = from; x <= nA; x++) {
+        if (k0 + x1 < kLo) kLo = k0 + x1;
+        if (k0 + nA > kHi) kHi = k0 + nA;
+        for (let x = x1; x <= nA; x++) {
           const v = table[row + x]!;
-          if (v === 0) continue;
           counts[at + x]! += v;
           local[k0 + x]! += v;
-          any = true;
         }
       }
     }
-    if (!any) continue;
+    if (kHi < 0) continue;
     const out = i * slots;
-    for (let k = 0; k < slots; k++) {
+    for (let k = kLo; k <= kHi; k++) {
       credit[out + k]! += local[k]!;
       local[k] = 0;
     }
@@ -300,18 +320,21 @@ function passOverA(
   credit: Uint32Array,
   plan: RegionalPlan,
 ): void {
-  const A = plan.sides[0];
-  const nB = plan.sides[1].members.length;
+  const [A, B] = plan.sides;
+  const nB = B.members.length;
   const { slots } = plan;
   const m = group.length;
   const fails = Int32Array.from(group, (g) => g[0]!.fails);
   const minLight = Int32Array.from(group, (g) => g[0]!.minLight);
   const offset = Int32Array.from(group, (g) => g[0]!.size - plan.minSize);
+  // The heaviest pair of a bundle sits at its greatest shift plus B's total: rows beyond hold no pair.
+  const maxShift = Int32Array.from(group, (g) => Math.max(...g.map((s) => A.total - s.need)));
   const failsA = new Int8Array(m * A.classes);
   group.forEach((g, j) => {
     failsA.set(classFails(A, g[0]!.tau), j * A.classes);
   });
   const { planes, rows, low, width, cells } = t;
+  const first = firstSizes(B, plan.form, B.total + 2);
   const { big, size, cls } = a;
   const top = rows - 1;
   const local = new Float64Array(slots);
@@ -319,28 +342,29 @@ function passOverA(
     const sa = size[i]!;
     const c = cls[i]!;
     const x0 = top - big[i]!;
-    let any = false;
+    let kLo = slots;
+    let kHi = -1;
     for (let j = 0; j < m; j++) {
       // Rows below the table's lowest hold every pair: the lowest row says the same.
       const x = x0 < lows[j]! ? lows[j]! : x0;
+      const y = x - maxShift[j]!;
+      if (y > B.total) continue;
       let f = fails[j]! - failsA[j * A.classes + c]!;
       if (f < 0) continue;
       if (f >= planes) f = planes - 1;
       let from = minLight[j]! - sa;
-      if (from > nB) continue;
       if (from < low) from = low;
+      if (y > 0 && first[y]! > from) from = first[y]!;
+      if (from > nB) continue;
       const row = j * cells + (f * rows + x) * width - low;
       const k0 = offset[j]! + sa;
-      for (let x = from; x <= nB; x++) {
-        const v = tables[row + x]!;
-        if (v === 0) continue;
-        local[k0 + x]! += v;
-        any = true;
-      }
+      if (k0 + from < kLo) kLo = k0 + from;
+      if (k0 + nB > kHi) kHi = k0 + nB;
+      for (let s = from; s <= nB; s++) local[k0 + s]! += tables[row + s]!;
     }
-    if (!any) continue;
+    if (kHi < 0) continue;
     const out = i * slots;
-    for (let k = 0; k < slots; k++) {
+    for (let k = kLo; k <= kHi; k++) {
       credit[out + k]! += local[k]!;
       local[k] = 0;
     }
@@ -372,7 +396,7 @@ function fillTable(
   hi: number,
 ): void {
   clear(table, t, lo, hi);
-  addToTable(table, side, fails, t, 0, lo, hi);
+  addToTable(table, side, fails, t, Int32Array.of(0), lo, hi);
   cumulate(table, t, lo, hi);
 }
 
@@ -381,26 +405,42 @@ function clear(table: Uint32Array, t: Layout, lo: number, hi: number): void {
     table.fill(0, (f * t.rows + lo) * t.width, (f * t.rows + hi + 1) * t.width);
 }
 
-/** Adds one side's coalitions at row weight + shift (below lo: dropped; above hi: counted at hi). */
+/** Adds one side's coalitions at row weight + shift, for each shift (below lo: dropped; above hi: at hi). */
 function addToTable(
   table: Uint32Array,
   side: Subsets,
   fails: Int8Array,
   t: Layout,
-  shift: number,
+  shifts: Int32Array,
   lo: number,
   hi: number,
 ): void {
   const { planes, rows, low, width } = t;
   const { big, size, cls } = side;
-  for (let i = lowerBound(big, lo - shift); i < big.length; i++) {
+  const m = shifts.length;
+  for (let i = lowerBound(big, lo - Math.max(...shifts)); i < big.length; i++) {
     const f = fails[cls[i]!]!;
     const s = size[i]!;
     if (f >= planes || s < low) continue;
-    let x = big[i]! + shift;
-    if (x > hi) x = hi;
-    table[(f * rows + x) * width + s - low]!++;
+    const w = big[i]!;
+    const cell = f * rows * width + s - low;
+    for (let j = 0; j < m; j++) {
+      let x = w + shifts[j]!;
+      if (x < lo) continue;
+      if (x > hi) x = hi;
+      table[cell + x * width]!++;
+    }
   }
+}
+
+/** Heavy sets of a bundle by side B's thresholds (they share B's failed-group counts). */
+function groupByTau(bundle: HeavySet[], side: SidePlan): HeavySet[][] {
+  const map = new Map<string, HeavySet[]>();
+  for (const s of bundle) {
+    const key = side.groups.map((r) => s.tau[r]).join(',');
+    map.set(key, [...(map.get(key) ?? []), s]);
+  }
+  return [...map.values()];
 }
 
 /** Suffix sums over weight (cell p: weight ≥ p), then over planes (at most f failed groups). */
