@@ -334,7 +334,9 @@ export function chooseMethod(game: PowerGame, form: ThresholdForm | null, option
       why: `exact meet-in-the-middle keyed by ${keyed.dims.length} small criteria`,
     });
   }
-  if (regional && regional.bytes <= maxBytes) {
+  // Other methods are proven on rules without a groups clause; this one is their fallback there.
+  const groupsClause = regional && Number.isFinite(regional.form.allowedFails);
+  if (regional && regional.bytes <= maxBytes && (groupsClause || options_.length === 0)) {
     const [a, b] = regional.form.sides;
     options_.push({
       method: 'regional-meet-in-the-middle',
@@ -354,6 +356,8 @@ export function chooseMethod(game: PowerGame, form: ThresholdForm | null, option
     method: 'monte-carlo',
     why: form
       ? `no exact method fits (generating function ${gb(gfBytes)}, ${n} players): estimated by sampling`
-      : `the rule combines several criteria over ${n} members, beyond exact enumeration: estimated by sampling`,
+      : regional && regional.bytes > maxBytes
+        ? `exact regional meet-in-the-middle would need about ${gb(regional.bytes)}, over the limit of ${gb(maxBytes)}: estimated by sampling`
+        : `the rule combines several criteria over ${n} members, beyond exact enumeration: estimated by sampling`,
   };
 }

@@ -125,6 +125,49 @@ describe('regional meet in the middle', () => {
     }
   }, 120_000);
 
+  it('estimates its memory first: over the limit it is not chosen (sampling instead) and refuses when forced', () => {
+    const game = powerGameFromDecision(
+      decisionGame(
+        institutionOn(builtinCharter('continental'), '2026-01-01'),
+        'council',
+        'major-security-action',
+      ),
+    );
+    const plan = regionalPlan(regionalForm(game.rule, game.ids.length)!)!;
+    expect(plan.bytes).toBeGreaterThan(100 * 1024 ** 2);
+    expect(plan.bytes).toBeLessThan(400 * 1024 ** 2);
+    const limited = analysePower(game, { maxBytes: 50 * 1024 ** 2, samples: 2_000 });
+    expect(limited.method).toBe('monte-carlo');
+    expect(limited.notes[0]).toMatch(/regional meet-in-the-middle would need about 0\.\d\d GiB/);
+    expect(() =>
+      analysePower(game, { method: 'regional-meet-in-the-middle', maxBytes: 50 * 1024 ** 2 }),
+    ).toThrow(/over the limit/);
+  });
+
+  it('reports progress and stops when asked to', async () => {
+    const { CancelledError } = await import('./counts.ts');
+    const { players, compiled } = buildGame({
+      pops: [900, 700, 650, 40, 30, 30, 20, 10, 10, 5, 0, 3, 8, 12],
+      regions: [0, 1, 2, 0, 0, 1, 1, 2, 2, 3, 3, 3, 4, 4, 0, 0],
+      large: 3,
+      count: 60,
+      pop: 60,
+      largeShare: 60,
+      smallShare: 60,
+      atLeast: 4,
+      strict: true,
+      fraction: '1/2',
+      unitWeight: 10,
+    });
+    const plan = regionalPlan(regionalForm(compiled, players.length)!)!;
+    const seen: number[] = [];
+    regionalCounts(plan, { onProgress: (f) => seen.push(f) });
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen[seen.length - 1]).toBeCloseTo(1, 12);
+    expect(seen.every((f, i) => i === 0 || f >= seen[i - 1]!)).toBe(true);
+    expect(() => regionalCounts(plan, { shouldStop: () => 'time limit' })).toThrow(CancelledError);
+  });
+
   it('is chosen only for rules of its family, and refuses when forced on another rule', () => {
     const players: Player[] = [3, 1, 4, 1, 5].map((w, i) => ({
       id: `P${i}`,
