@@ -337,11 +337,11 @@ export function chooseMethod(game: PowerGame, form: ThresholdForm | null, option
   // Other methods are proven on rules without a groups clause; this one is their fallback there.
   const groupsClause = regional && Number.isFinite(regional.form.allowedFails);
   if (regional && regional.bytes <= maxBytes && (groupsClause || options_.length === 0)) {
-    const [a, b] = regional.form.sides;
+    const [a, b] = regional.sides;
     options_.push({
       method: 'regional-meet-in-the-middle',
       seconds: regional.work / CELLS_PER_SECOND,
-      why: `exact meet-in-the-middle over groups: ${regional.live.length} yes-sets of the ${regional.form.heavy.length} distinct members enumerated, the others in halves of ${a.length} and ${b.length} (about ${gb(regional.bytes)})`,
+      why: `exact meet-in-the-middle over groups: ${regional.live.length} yes-sets of the ${regional.form.heavy.length} distinct members enumerated, the others in halves of ${a.members.length} and ${b.members.length} (about ${gb(regional.bytes)})`,
     });
   }
   if (n <= MAX_ENUMERATE)

@@ -18,8 +18,9 @@ export const MAX_REGIONAL_SIDE = 26;
 export interface RegionalForm {
   n: number;
   heavy: number[];
-  /** Light members of each side; side A is the larger. */
+  /** Light members of each side (side A the larger), as preferred, and other splits worth costing. */
   sides: [number[], number[]];
+  splits: [number[], number[]][];
   /** The big weight per player (zeros when the rule has none) and the amount of it a coalition needs. */
   big: Float64Array;
   bigNeed: number;
@@ -62,12 +63,14 @@ export function regionalForm(rule: CompiledRule, n: number): RegionalForm | null
     for (const i of g.members) groupOf[i] = r;
   });
   const big = first ? Float64Array.from(first.coef) : new Float64Array(n);
-  const sides = splitSides(light, groupOf, big);
-  if (sides[0].length > MAX_REGIONAL_SIDE) return null;
+  const splits = splitSides(light, groupOf, big).filter((s) => s[0].length <= MAX_REGIONAL_SIDE);
+  const sides = splits[0];
+  if (!sides) return null;
   return {
     n,
     heavy,
     sides,
+    splits,
     big,
     bigNeed: Math.max(0, ...bigLeaves.map((l) => l.need)),
     small: smallLeaves.map((l) => ({
@@ -130,11 +133,12 @@ function collect(rule: CompiledRule, n: number, parts: Parts): boolean {
 }
 
 /**
- * Splits the light members into two sides by whole groups (members of no group go anywhere), making the
- * smaller side B as large as possible (the work is about 2^|A| per bundle plus 2^|B| per heavy yes-set) and,
- * among such splits, side A's big weight as small as possible (it sets the tables' rows).
+ * Splits of the light members into two sides by whole groups (members of no group go anywhere), best first:
+ * the smaller side B as large as possible (the work is about 2^|A| per bundle plus 2^|B| per heavy yes-set)
+ * and, among those, side A's big weight as small as possible (it sets the tables' rows). Splits with B up to
+ * three members smaller follow, for the plan to cost.
  */
-function splitSides(light: number[], groupOf: Int32Array, big: Float64Array): [number[], number[]] {
+function splitSides(light: number[], groupOf: Int32Array, big: Float64Array): [number[], number[]][] {
   const blocks = new Map<number, number[]>();
   let loose = -1;
   for (const i of light) {
@@ -144,15 +148,15 @@ function splitSides(light: number[], groupOf: Int32Array, big: Float64Array): [n
   const list = [...blocks.values()].sort((a, b) => b.length - a.length);
   const half = Math.floor(light.length / 2);
   const weight = (ms: number[]) => ms.reduce((s, i) => s + big[i]!, 0);
-  let best: { inB: number[]; size: number; weightA: number } = { inB: [], size: 0, weightA: weight(light) };
+  const candidates: { inB: number[]; size: number; weightA: number }[] = [];
   const consider = (inB: number[]) => {
     const size = inB.reduce((s, b) => s + list[b]!.length, 0);
-    if (size > half) return;
+    if (size > half || size < half - 3) return;
     const weightA = weight(light) - inB.reduce((s, b) => s + weight(list[b]!), 0);
-    if (size > best.size || (size === best.size && weightA < best.weightA)) best = { inB, size, weightA };
+    candidates.push({ inB, size, weightA });
   };
   if (list.length <= 16) {
-    for (let mask = 1; mask < 2 ** list.length; mask++)
+    for (let mask = 0; mask < 2 ** list.length; mask++)
       consider(list.map((_, b) => b).filter((b) => (mask >>> b) & 1));
   } else {
     // Many blocks (members of no group): fill side B greedily, largest blocks first.
@@ -166,6 +170,10 @@ function splitSides(light: number[], groupOf: Int32Array, big: Float64Array): [n
     });
     consider(inB);
   }
-  const chosen = new Set(best.inB);
-  return [list.filter((_, b) => !chosen.has(b)).flat(), list.filter((_, b) => chosen.has(b)).flat()];
+  if (candidates.length === 0) consider([]);
+  candidates.sort((x, y) => y.size - x.size || x.weightA - y.weightA);
+  return candidates.slice(0, 12).map(({ inB }) => {
+    const chosen = new Set(inB);
+    return [list.filter((_, b) => !chosen.has(b)).flat(), list.filter((_, b) => chosen.has(b)).flat()];
+  });
 }

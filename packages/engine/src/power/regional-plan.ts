@@ -60,12 +60,24 @@ export interface Layout {
 /** How many bundles' tables pass 2 keeps at once (each coalition of side A is visited once per batch). */
 export const BUNDLES_AT_ONCE = 8;
 
-/** Heavy yes-sets that can still win, their bundles, and the method's memory and work before it runs. */
+/**
+ * Heavy yes-sets that can still win, their bundles, and the method's memory and work before it runs, for
+ * the split of the light members that costs least.
+ */
 export function regionalPlan(form: RegionalForm): RegionalPlan | null {
+  let best: RegionalPlan | null = null;
+  for (const split of form.splits) {
+    const plan = planFor(form, split);
+    if (plan && (!best || plan.work < best.work)) best = plan;
+  }
+  return best;
+}
+
+function planFor(form: RegionalForm, split: [number[], number[]]): RegionalPlan | null {
   const { heavy, groups } = form;
   const h = heavy.length;
   const lightGroups = groups.map((g) => g.members.filter((i) => !heavy.includes(i)).length);
-  const sides = form.sides.map((members) => sidePlan(form, members, lightGroups)) as [SidePlan, SidePlan];
+  const sides = split.map((members) => sidePlan(form, members, lightGroups)) as [SidePlan, SidePlan];
   const [A, B] = sides;
   const nA = A.members.length;
   const nB = B.members.length;
