@@ -303,9 +303,13 @@ function freeOverA(
 
 /** Adds each class's credits (from free heavy sets) to every coalition of the class. */
 function spreadByClass(byClass: Float64Array, side: Subsets, credit: Uint32Array, slots: number): void {
-  if (!byClass.some((x) => x !== 0)) return;
+  const used = new Uint8Array(side.classes);
+  for (let e = 0; e < side.classes; e++)
+    for (let k = 0; k < slots; k++) if (byClass[e * slots + k] !== 0) used[e] = 1;
+  if (!used.includes(1)) return;
   for (let i = 0; i < side.big.length; i++) {
     const e = side.cls[i]! * side.sizes + side.size[i]!;
+    if (used[e] === 0) continue;
     for (let k = 0; k < slots; k++) credit[i * slots + k]! += byClass[e * slots + k]!;
   }
 }
