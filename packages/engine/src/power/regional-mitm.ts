@@ -1,12 +1,6 @@
 import { type Control, checkStop, type SwingCounts } from './counts.ts';
 import type { RegionalForm } from './regional-form.ts';
-import {
-  BUNDLES_AT_ONCE,
-  type HeavySet,
-  type Layout,
-  type RegionalPlan,
-  type SidePlan,
-} from './regional-plan.ts';
+import type { HeavySet, Layout, RegionalPlan, SidePlan } from './regional-plan.ts';
 
 /** Every coalition of one side, sorted by big weight: its weight, size, class and bit mask. */
 interface Subsets {
@@ -42,7 +36,6 @@ export function regionalCounts(plan: RegionalPlan, control?: Control): SwingCoun
   const [A, B] = sides;
   const a = subsets(form, A);
   const b = subsets(form, B);
-  const creditA = new Uint32Array(slots * a.big.length);
   const creditB = new Uint32Array(slots * b.big.length);
   const perSet = new Map<HeavySet, Float64Array>();
   const isFree = new Map(live.map((s, i) => [s, plan.free[i]!]));
@@ -72,35 +65,33 @@ export function regionalCounts(plan: RegionalPlan, control?: Control): SwingCoun
     step(sets.length, 'heavy yes-sets');
   }
   spreadByClass(byClassB, b, creditB, slots);
-  const batch = Math.min(bundles.length, BUNDLES_AT_ONCE);
-  const tablesB = new Uint32Array(layoutB.cells * batch);
   const byClassA = new Float64Array(a.classes * slots);
   const priced = bundles.filter((bundle) => bundle.some((s) => !isFree.get(s)));
   for (const bundle of bundles.filter((x) => !priced.includes(x))) {
     freeOverA(bundle, b, a, byClassA, plan);
     step(1, 'bundles of heavy yes-sets');
   }
-  for (let first = 0; first < priced.length; first += batch) {
-    const group = priced.slice(first, first + batch);
-    const lows = Int32Array.from(group, (bundle) =>
-      Math.max(0, Math.min(...bundle.map((s) => A.total - s.need))),
-    );
-    group.forEach((bundle, j) => {
-      const table = tablesB.subarray(j * layoutB.cells, (j + 1) * layoutB.cells);
-      const lo = lows[j]!;
-      const hi = layoutB.rows - 1;
-      clear(table, layoutB, lo, hi);
-      // Pair (L, b) sits at row w(L) + w(b) − (bigNeed − A's total): a's query row is A's total − w(a).
-      for (const sets of groupByTau(bundle, B)) {
-        const shifts = Int32Array.from(sets, (s) => A.total - s.need);
-        addToTable(table, b, classFails(B, sets[0]!.tau), layoutB, shifts, lo, hi);
-      }
-      cumulate(table, layoutB, lo, hi);
-    });
-    passOverA(group, lows, tablesB, layoutB, a, creditA, plan);
-    step(group.length, 'bundles of heavy yes-sets');
-  }
-  spreadByClass(byClassA, a, creditA, slots);
+  // Every priced bundle's table at once, so each a is visited once and credited straight to the histogram.
+  const tablesB = new Uint32Array(layoutB.cells * priced.length);
+  const lows = Int32Array.from(priced, (bundle) =>
+    Math.max(0, Math.min(...bundle.map((s) => A.total - s.need))),
+  );
+  priced.forEach((bundle, j) => {
+    const table = tablesB.subarray(j * layoutB.cells, (j + 1) * layoutB.cells);
+    const lo = lows[j]!;
+    const hi = layoutB.rows - 1;
+    clear(table, layoutB, lo, hi);
+    // Pair (L, b) sits at row w(L) + w(b) − (bigNeed − A's total): a's query row is A's total − w(a).
+    for (const sets of groupByTau(bundle, B)) {
+      const shifts = Int32Array.from(sets, (s) => A.total - s.need);
+      addToTable(table, b, classFails(B, sets[0]!.tau), layoutB, shifts, lo, hi);
+    }
+    cumulate(table, layoutB, lo, hi);
+    step(0, 'bundles of heavy yes-sets');
+  });
+  const histA = histogram(A.members.length, slots);
+  passOverA(priced, lows, tablesB, layoutB, a, byClassA, histA, plan);
+  step(priced.length, 'bundles of heavy yes-sets');
   const win = new Float64Array(n + 1);
   const withBySize = Array.from({ length: n }, () => new Float64Array(n + 1));
   for (const s of live) {
@@ -114,8 +105,10 @@ export function regionalCounts(plan: RegionalPlan, control?: Control): SwingCoun
     }
   }
   const totalWin = win.reduce((x, y) => x + y, 0);
-  const sumA = creditMembers(A.members, a.mask, creditA, slots, minSize, withBySize);
-  const sumB = creditMembers(B.members, b.mask, creditB, slots, minSize, withBySize);
+  const sumA = creditFrom(histA, A.members, minSize, withBySize);
+  const histB = histogram(B.members.length, slots);
+  addCredits(histB, b.mask, creditB);
+  const sumB = creditFrom(histB, B.members, minSize, withBySize);
   if (sumA !== totalWin || sumB !== totalWin)
     throw new Error(`regional meet in the middle: passes disagree (${totalWin}, ${sumA}, ${sumB})`);
   const winBig = Array.from(win, (x) => BigInt(x));
@@ -314,14 +307,18 @@ function spreadByClass(byClass: Float64Array, side: Subsets, credit: Uint32Array
   }
 }
 
-/** Pass 2 for a batch of bundles: for every a, one look-up per bundle; a's credits are added once. */
+/**
+ * Pass 2: for every a, one look-up per priced bundle, plus its class's share from the free bundles; a's
+ * winning coalitions by size go straight into the histogram of side A's masks.
+ */
 function passOverA(
   group: HeavySet[][],
   lows: Int32Array,
   tables: Uint32Array,
   t: Layout,
   a: Subsets,
-  credit: Uint32Array,
+  byClass: Float64Array,
+  hist: Histogram,
   plan: RegionalPlan,
 ): void {
   const [A, B] = plan.sides;
@@ -337,17 +334,28 @@ function passOverA(
   group.forEach((g, j) => {
     failsA.set(classFails(A, g[0]!.tau), j * A.classes);
   });
+  const used = new Uint8Array(a.classes);
+  for (let e = 0; e < a.classes; e++)
+    for (let k = 0; k < slots; k++) if (byClass[e * slots + k] !== 0) used[e] = 1;
   const { planes, rows, low, width, cells } = t;
   const first = firstSizes(B, plan.form, B.total + 2);
-  const { big, size, cls } = a;
+  const { big, size, cls, mask } = a;
+  const { bytes, cells: h } = hist;
   const top = rows - 1;
   const local = new Float64Array(slots);
+  let sum = 0;
   for (let i = 0; i < big.length; i++) {
     const sa = size[i]!;
     const c = cls[i]!;
     const x0 = top - big[i]!;
     let kLo = slots;
     let kHi = -1;
+    const e = c * a.sizes + sa;
+    if (used[e] === 1) {
+      for (let k = 0; k < slots; k++) local[k] = byClass[e * slots + k]!;
+      kLo = 0;
+      kHi = slots - 1;
+    }
     for (let j = 0; j < m; j++) {
       // Rows below the table's lowest hold every pair: the lowest row says the same.
       const x = x0 < lows[j]! ? lows[j]! : x0;
@@ -367,12 +375,17 @@ function passOverA(
       for (let s = from; s <= nB; s++) local[k0 + s]! += tables[row + s]!;
     }
     if (kHi < 0) continue;
-    const out = i * slots;
+    const mi = mask[i]!;
     for (let k = kLo; k <= kHi; k++) {
-      credit[out + k]! += local[k]!;
+      const v = local[k]!;
+      if (v === 0) continue;
       local[k] = 0;
+      sum += v;
+      const at = k * bytes * 256;
+      for (let by = 0, bits = mi; by < bytes; by++, bits >>>= 8) h[at + by * 256 + (bits & 255)]! += v;
     }
   }
+  hist.sum += sum;
 }
 
 /** First index whose weight is at least x (weights ascending). */
@@ -523,20 +536,24 @@ function subsets(form: RegionalForm, side: SidePlan): Subsets {
   return sorted;
 }
 
-/** Credits each member with the winning coalitions of the coalitions of its side it belongs to. */
-function creditMembers(
-  members: number[],
-  masks: Int32Array,
-  credit: Uint32Array,
-  slots: number,
-  minSize: number,
-  withBySize: Float64Array[],
-): number {
-  const N = masks.length;
-  const bytes = Math.ceil(members.length / 8) || 1;
-  const hist = new Float64Array(slots * bytes * 256);
+/** Winning coalitions by size, summed over a side's coalitions by each byte of their bit masks. */
+interface Histogram {
+  bytes: number;
+  slots: number;
+  cells: Float64Array;
+  sum: number;
+}
+
+function histogram(members: number, slots: number): Histogram {
+  const bytes = Math.ceil(members / 8) || 1;
+  return { bytes, slots, cells: new Float64Array(slots * bytes * 256), sum: 0 };
+}
+
+/** Adds per-coalition credits (coalition i's winning coalitions by size, at i · slots) to a histogram. */
+function addCredits(hist: Histogram, masks: Int32Array, credit: Uint32Array): void {
+  const { bytes, slots, cells } = hist;
   let sum = 0;
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < masks.length; i++) {
     const at = i * slots;
     const m = masks[i]!;
     for (let k = 0; k < slots; k++) {
@@ -544,18 +561,24 @@ function creditMembers(
       if (c === 0) continue;
       sum += c;
       const h = k * bytes * 256;
-      for (let by = 0, v = m; by < bytes; by++, v >>>= 8) hist[h + by * 256 + (v & 255)]! += c;
+      for (let by = 0, v = m; by < bytes; by++, v >>>= 8) cells[h + by * 256 + (v & 255)]! += c;
     }
   }
+  hist.sum += sum;
+}
+
+/** Credits each member with the winning coalitions of the side's coalitions it belongs to; returns the total. */
+function creditFrom(hist: Histogram, members: number[], minSize: number, withBySize: Float64Array[]): number {
+  const { bytes, slots, cells } = hist;
   members.forEach((p, j) => {
     const by = j >> 3;
     const bit = 1 << (j & 7);
     for (let k = 0; k < slots; k++) {
       let c = 0;
       const h = (k * bytes + by) * 256;
-      for (let v = 0; v < 256; v++) if (v & bit) c += hist[h + v]!;
+      for (let v = 0; v < 256; v++) if (v & bit) c += cells[h + v]!;
       withBySize[p]![minSize + k]! += c;
     }
   });
-  return sum;
+  return hist.sum;
 }

@@ -57,9 +57,6 @@ export interface Layout {
   cells: number;
 }
 
-/** How many bundles' tables pass 2 keeps at once (each coalition of side A is visited once per batch). */
-export const BUNDLES_AT_ONCE = 8;
-
 /**
  * Heavy yes-sets that can still win, their bundles, and the method's memory and work before it runs, for
  * the split of the light members that costs least.
@@ -104,10 +101,12 @@ function planFor(form: RegionalForm, split: [number[], number[]]): RegionalPlan 
   const minSize = live.length === 0 ? form.n : Math.min(...live.map((s) => s.size + s.minLight));
   const slots = form.n - minSize + 1;
   const layouts: [Layout, Layout] = [layoutOf(live, sides, 0), layoutOf(live, sides, 1)];
-  const batch = Math.min(bundles.length, BUNDLES_AT_ONCE);
+  // Side arrays (weight, size, class, mask, twice while sorting), B's credits, and the tables: one of side A
+  // at a time, every bundle's at once.
   const bytes =
-    (2 ** nA + 2 ** nB) * (4 + 1 + 4 + 4 + 4 * slots) +
-    (layouts[0].cells + batch * layouts[1].cells) * 4 +
+    (2 ** nA + 2 ** nB) * 2 * (4 + 1 + 4 + 4) +
+    2 ** nB * 4 * slots +
+    (layouts[0].cells + bundles.length * layouts[1].cells) * 4 +
     (Math.max(A.total, B.total) + 2) * 4;
   // Pass 1: per priced heavy set one sweep of side B; pass 2: per bundle one of side A; and the tables.
   const lookup = 8;
