@@ -66,7 +66,12 @@ export function regionalCounts(plan: RegionalPlan, control?: Control): SwingCoun
   }
   spreadByClass(byClassB, b, creditB, slots);
   const byClassA = new Float64Array(a.classes * slots);
-  const priced = bundles.filter((bundle) => bundle.some((s) => !isFree.get(s)));
+  // Priced bundles by their least need: an a is too light for a bundle until its weight reaches that less
+  // B's total, so the bundles an a can win with are a prefix that grows as a gets heavier.
+  const leastNeed = (bundle: HeavySet[]) => Math.min(...bundle.map((s) => s.need));
+  const priced = bundles
+    .filter((bundle) => bundle.some((s) => !isFree.get(s)))
+    .sort((x, y) => leastNeed(x) - leastNeed(y));
   for (const bundle of bundles.filter((x) => !priced.includes(x))) {
     freeOverA(bundle, b, a, byClassA, plan);
     step(1, 'bundles of heavy yes-sets');
@@ -162,8 +167,12 @@ function passOverB(
     const key = `${s.size}|${s.minLight}|${s.fails}|${s.tau.join(',')}`;
     byKey.set(key, [...(byKey.get(key) ?? []), l]);
   });
-  const units = [...byKey.values()];
+  // Units by their least need: a b is too light for a unit until its weight passes that less A's total.
+  const units = [...byKey.values()].sort(
+    (x, y) => Math.min(...x.map((l) => need[l]!)) - Math.min(...y.map((l) => need[l]!)),
+  );
   const U = units.length;
+  const reach = Int32Array.from(units, (u) => Math.min(...u.map((l) => need[l]!)) - (t.rows - 1));
   const uFails = Int32Array.from(units, (u) => sets[u[0]!]!.fails);
   const uMin = Int32Array.from(units, (u) => sets[u[0]!]!.minLight);
   const uOffset = Int32Array.from(units, (u) => sets[u[0]!]!.size - plan.minSize);
@@ -183,13 +192,15 @@ function passOverB(
   const local = new Float64Array(slots);
   // Coalitions of B lighter than every need less A's total cannot win with any a.
   const start = lowerBound(big, Math.min(...need) - (rows - 1));
+  let live = 0;
   for (let i = start; i < big.length; i++) {
     const sb = size[i]!;
     const c = cls[i]!;
     const wb = big[i]!;
     let kLo = slots;
     let kHi = -1;
-    for (let j = 0; j < U; j++) {
+    while (live < U && reach[live]! <= wb) live++;
+    for (let j = 0; j < live; j++) {
       let f = uFails[j]! - uFailsB[j * classes + c]!;
       if (f < 0) continue;
       if (f >= planes) f = planes - 1;
@@ -343,11 +354,14 @@ function passOverA(
   const { bytes, cells: h } = hist;
   const top = rows - 1;
   const local = new Float64Array(slots);
+  const reach = Int32Array.from(group, (g) => Math.min(...g.map((s) => s.need)) - B.total);
+  let live = 0;
   let sum = 0;
   for (let i = 0; i < big.length; i++) {
     const sa = size[i]!;
     const c = cls[i]!;
     const x0 = top - big[i]!;
+    while (live < m && reach[live]! <= big[i]!) live++;
     let kLo = slots;
     let kHi = -1;
     const e = c * a.sizes + sa;
@@ -356,7 +370,7 @@ function passOverA(
       kLo = 0;
       kHi = slots - 1;
     }
-    for (let j = 0; j < m; j++) {
+    for (let j = 0; j < live; j++) {
       // Rows below the table's lowest hold every pair: the lowest row says the same.
       const x = x0 < lows[j]! ? lows[j]! : x0;
       const y = x - maxShift[j]!;
