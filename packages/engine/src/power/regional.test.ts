@@ -34,6 +34,8 @@ const gameArb = fc.record({
   strict: fc.boolean(),
   fraction: fc.constantFrom('1/2', '2/3', '1/3'),
   unitWeight: fc.integer({ min: 1, max: 50 }),
+  // Sometimes no regional clause, or one over the small states only (the large ones then in no group).
+  clause: fc.constantFrom('groups', 'groups of small states', 'none'),
 });
 
 type GameSpec = typeof gameArb extends fc.Arbitrary<infer T> ? T : never;
@@ -56,13 +58,18 @@ function buildGame(g: GameSpec) {
       { quota: { weight: 'pop', at_least: `${g.pop}%` } },
       { quota: { weight: 'count', at_least: `${g.largeShare}%`, where: { tier: 'large' } } },
       { quota: { weight: 'count', at_least: `${g.smallShare}%`, where: { tier: 'small' } } },
-      {
-        groups: {
-          by: 'region',
-          at_least: Math.min(g.atLeast, regionCount),
-          rule: { quota: { weight: 'count', ...bound } },
-        },
-      },
+      ...(g.clause === 'none'
+        ? []
+        : [
+            {
+              groups: {
+                by: 'region',
+                at_least: Math.min(g.atLeast, regionCount),
+                rule: { quota: { weight: 'count', ...bound } },
+                ...(g.clause === 'groups' ? {} : { where: { tier: 'small' } }),
+              },
+            },
+          ]),
     ],
   };
   return { players, compiled: compileRule(rule, players) };
@@ -158,6 +165,7 @@ describe('regional meet in the middle', () => {
       strict: true,
       fraction: '1/2',
       unitWeight: 10,
+      clause: 'groups',
     });
     const plan = regionalPlan(regionalForm(compiled, players.length)!)!;
     const seen: number[] = [];
