@@ -98,7 +98,12 @@ export function regionalCounts(plan: RegionalPlan, control?: Control): SwingCoun
     step(0, 'bundles of heavy yes-sets');
   });
   const histA = histogram(A.members.length, slots);
-  passOverA(priced, lows, tablesB, layoutB, a, byClassA, histA, plan);
+  // Pass 2 is one sweep of side A: it checks for a stop and reports progress every 2^16 coalitions.
+  const sweep = (fraction: number) => {
+    checkStop(control);
+    control?.onProgress?.((done + fraction * priced.length) / total, 'bundles of heavy yes-sets');
+  };
+  passOverA(priced, lows, tablesB, layoutB, a, byClassA, histA, plan, sweep);
   step(priced.length, 'bundles of heavy yes-sets');
   const win = new Float64Array(n + 1);
   const withBySize = Array.from({ length: n }, () => new Float64Array(n + 1));
@@ -318,6 +323,7 @@ function passOverA(
   byClass: Float64Array,
   hist: Histogram,
   plan: RegionalPlan,
+  sweep: (fraction: number) => void,
 ): void {
   const [A, B] = plan.sides;
   const nB = B.members.length;
@@ -349,6 +355,7 @@ function passOverA(
     const c = cls[i]!;
     const x0 = top - big[i]!;
     while (live < m && reach[live]! <= big[i]!) live++;
+    if ((i & 0xffff) === 0xffff) sweep(i / big.length);
     let kLo = slots;
     let kHi = -1;
     const e = c * a.sizes + sa;
