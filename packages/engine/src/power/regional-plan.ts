@@ -80,6 +80,10 @@ function planFor(form: RegionalForm, split: [number[], number[]]): RegionalPlan 
   const nB = B.members.length;
   // Tables and credits are Uint32: no cell counts more than 2^h coalitions of side A (the larger).
   if (h + nA > 31 || form.n > 52) return null;
+  // Per-class arrays (counts and free heavy sets' credits by class and size): many small groups on one side
+  // (a group per member, say) would make them larger than the coalitions themselves.
+  const classCells = sides.reduce((c, side) => c + side.classes * (side.members.length + 1), 0);
+  if (classCells > 2 ** 22) return null;
   const lightWeights = [...A.members, ...B.members].map((i) => form.big[i]!).sort((x, y) => x - y);
   const lightBig = A.total + B.total;
   const live: HeavySet[] = [];
@@ -107,7 +111,8 @@ function planFor(form: RegionalForm, split: [number[], number[]]): RegionalPlan 
     (2 ** nA + 2 ** nB) * 2 * (4 + 1 + 4 + 4) +
     2 ** nB * 4 * slots +
     (layouts[0].cells + bundles.length * layouts[1].cells) * 4 +
-    (Math.max(A.total, B.total) + 2) * 4;
+    (Math.max(A.total, B.total) + 2) * 4 +
+    classCells * 8 * (1 + slots);
   // Pass 1: per priced heavy set one sweep of side B; pass 2: per bundle one of side A; and the tables.
   const lookup = 8;
   const priced = free.filter((f) => !f).length;

@@ -176,6 +176,25 @@ describe('regional meet in the middle', () => {
     expect(() => regionalCounts(plan, { shouldStop: () => 'time limit' })).toThrow(CancelledError);
   });
 
+  it('declines rules whose groups are too many and too small for per-class tables (a group per member)', () => {
+    const players: Player[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `P${i}`,
+      attributes: { pop: 1000 + i * 37, own: `G${i}` },
+    }));
+    const rule = compileRule(
+      {
+        all: [
+          { quota: { weight: 'pop', at_least: '60%' } },
+          { groups: { by: 'own', at_least: 25, rule: { quota: { weight: 'count', more_than: '1/2' } } } },
+        ],
+      },
+      players,
+    );
+    const form = regionalForm(rule, players.length);
+    expect(form).not.toBeNull();
+    expect(regionalPlan(form!)).toBeNull();
+  });
+
   it('is chosen only for rules of its family, and refuses when forced on another rule', () => {
     const players: Player[] = [3, 1, 4, 1, 5].map((w, i) => ({
       id: `P${i}`,
