@@ -11,9 +11,8 @@ import { keyedMeetInTheMiddle, MAX_KEYED_MITM } from './keyed-mitm.ts';
 import { linearForm } from './linear.ts';
 import { MAX_MITM, meetInTheMiddle } from './mitm.ts';
 import { monteCarlo } from './montecarlo.ts';
-import { regionalForm } from './regional-form.ts';
 import { regionalCounts } from './regional-mitm.ts';
-import { regionalPlan } from './regional-plan.ts';
+import { regionalPlanOf } from './regional-plan.ts';
 import { sizeGeneratingFunction, sizeGfBytes, sizeGfWork } from './size-gf.ts';
 import { weightedGeneratingFunction } from './weighted-gf.ts';
 
@@ -224,8 +223,7 @@ function exactCounts(
     const linear = linearForm(game.rule, n);
     return hybridCounts(linear, hybridPlan(linear)!, control);
   }
-  if (method === 'regional-meet-in-the-middle')
-    return regionalCounts(regionalPlan(regionalForm(game.rule, n)!)!, control);
+  if (method === 'regional-meet-in-the-middle') return regionalCounts(regionalPlanOf(game.rule, n)!, control);
   if (method === 'keyed-meet-in-the-middle')
     return keyedMeetInTheMiddle(keyedForm(linearForm(game.rule, n))!, control);
   return enumerateCoalitions(linearForm(game.rule, n), control);
@@ -253,11 +251,8 @@ export function chooseMethod(game: PowerGame, form: ThresholdForm | null, option
       : Number.POSITIVE_INFINITY;
   const enumSeconds = n <= MAX_ENUMERATE ? (2 ** n * 10) / CELLS_PER_SECOND : Number.POSITIVE_INFINITY;
   const gb = (b: number) => `${(b / 1024 ** 3).toFixed(2)} GiB`;
-  const regionalOf = () => {
-    const rf = form ? null : regionalForm(game.rule, n);
-    return rf ? regionalPlan(rf) : null;
-  };
-  const regional = !form && (!forced || forced === 'regional-meet-in-the-middle') ? regionalOf() : null;
+  const regional =
+    !form && (!forced || forced === 'regional-meet-in-the-middle') ? regionalPlanOf(game.rule, n) : null;
   if (forced) {
     const problem =
       forced === 'weighted-generating-function' &&

@@ -1,4 +1,5 @@
-import type { RegionalForm } from './regional-form.ts';
+import type { CompiledRule } from '../rules/compile.ts';
+import { type RegionalForm, regionalForm } from './regional-form.ts';
 
 /** What one heavy yes-set L leaves the light members to do. */
 export interface HeavySet {
@@ -55,6 +56,19 @@ export interface Layout {
   low: number;
   width: number;
   cells: number;
+}
+
+// Method choice and the counting both need the plan of one rule: build it once.
+const plans = new WeakMap<CompiledRule, { n: number; plan: RegionalPlan | null }>();
+
+/** The regional plan of a rule over n players (null when the rule is not of the family), memoised. */
+export function regionalPlanOf(rule: CompiledRule, n: number): RegionalPlan | null {
+  const known = plans.get(rule);
+  if (known && known.n === n) return known.plan;
+  const form = regionalForm(rule, n);
+  const plan = form ? regionalPlan(form) : null;
+  plans.set(rule, { n, plan });
+  return plan;
 }
 
 /**
