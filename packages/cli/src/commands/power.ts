@@ -28,6 +28,8 @@ const METHODS = [
   'size-generating-function',
   'meet-in-the-middle',
   'keyed-meet-in-the-middle',
+  'hybrid-generating-function',
+  'regional-meet-in-the-middle',
   'enumeration',
   'monte-carlo',
 ];

@@ -11,6 +11,8 @@ import { keyedMeetInTheMiddle, MAX_KEYED_MITM } from './keyed-mitm.ts';
 import { linearForm } from './linear.ts';
 import { MAX_MITM, meetInTheMiddle } from './mitm.ts';
 import { monteCarlo } from './montecarlo.ts';
+import { regionalCounts } from './regional-mitm.ts';
+import { regionalPlanOf } from './regional-plan.ts';
 import { sizeGeneratingFunction, sizeGfBytes, sizeGfWork } from './size-gf.ts';
 import { weightedGeneratingFunction } from './weighted-gf.ts';
 
@@ -20,6 +22,7 @@ export type PowerMethod =
   | 'meet-in-the-middle'
   | 'keyed-meet-in-the-middle'
   | 'hybrid-generating-function'
+  | 'regional-meet-in-the-middle'
   | 'enumeration'
   | 'monte-carlo';
 export const POWER_INDICES = ['banzhaf', 'shapley', 'coleman'] as const;
@@ -220,6 +223,7 @@ function exactCounts(
     const linear = linearForm(game.rule, n);
     return hybridCounts(linear, hybridPlan(linear)!, control);
   }
+  if (method === 'regional-meet-in-the-middle') return regionalCounts(regionalPlanOf(game.rule, n)!, control);
   if (method === 'keyed-meet-in-the-middle')
     return keyedMeetInTheMiddle(keyedForm(linearForm(game.rule, n))!, control);
   return enumerateCoalitions(linearForm(game.rule, n), control);
@@ -247,6 +251,8 @@ export function chooseMethod(game: PowerGame, form: ThresholdForm | null, option
       : Number.POSITIVE_INFINITY;
   const enumSeconds = n <= MAX_ENUMERATE ? (2 ** n * 10) / CELLS_PER_SECOND : Number.POSITIVE_INFINITY;
   const gb = (b: number) => `${(b / 1024 ** 3).toFixed(2)} GiB`;
+  const regional =
+    !form && (!forced || forced === 'regional-meet-in-the-middle') ? regionalPlanOf(game.rule, n) : null;
   if (forced) {
     const problem =
       forced === 'weighted-generating-function' &&
@@ -261,9 +267,13 @@ export function chooseMethod(game: PowerGame, form: ThresholdForm | null, option
               : forced === 'keyed-meet-in-the-middle' &&
                   (n > MAX_KEYED_MITM || !keyedForm(linearForm(game.rule, n)))
                 ? `it needs at most ${MAX_KEYED_MITM} players and small criteria besides one weight`
-                : forced === 'enumeration' && n > MAX_ENUMERATE
-                  ? `it is limited to ${MAX_ENUMERATE} players (2^${n} coalitions)`
-                  : null;
+                : forced === 'regional-meet-in-the-middle' && !regional
+                  ? 'it needs an "all" of quotas and one groups clause, with few members differing from the rest'
+                  : forced === 'regional-meet-in-the-middle' && regional!.bytes > maxBytes
+                    ? `it needs about ${gb(regional!.bytes)}, over the limit of ${gb(maxBytes)}`
+                    : forced === 'enumeration' && n > MAX_ENUMERATE
+                      ? `it is limited to ${MAX_ENUMERATE} players (2^${n} coalitions)`
+                      : null;
     if (problem)
       throw new PowerError(`method ${forced} cannot run on this game: ${problem}`, 'use --method auto');
     return { method: forced, why: `method ${forced} as requested` };
@@ -319,6 +329,16 @@ export function chooseMethod(game: PowerGame, form: ThresholdForm | null, option
       why: `exact meet-in-the-middle keyed by ${keyed.dims.length} small criteria`,
     });
   }
+  // Other methods are proven on rules without a groups clause; this one is their fallback there.
+  const groupsClause = regional && Number.isFinite(regional.form.allowedFails);
+  if (regional && regional.bytes <= maxBytes && (groupsClause || options_.length === 0)) {
+    const [a, b] = regional.sides;
+    options_.push({
+      method: 'regional-meet-in-the-middle',
+      seconds: regional.work / CELLS_PER_SECOND,
+      why: `exact meet-in-the-middle over groups: ${regional.live.length} yes-sets of the ${regional.form.heavy.length} distinct members enumerated, the others in halves of ${a.members.length} and ${b.members.length} (about ${gb(regional.bytes)})`,
+    });
+  }
   if (n <= MAX_ENUMERATE)
     options_.push({
       method: 'enumeration',
@@ -331,6 +351,8 @@ export function chooseMethod(game: PowerGame, form: ThresholdForm | null, option
     method: 'monte-carlo',
     why: form
       ? `no exact method fits (generating function ${gb(gfBytes)}, ${n} players): estimated by sampling`
-      : `the rule combines several criteria over ${n} members, beyond exact enumeration: estimated by sampling`,
+      : regional && regional.bytes > maxBytes
+        ? `exact regional meet-in-the-middle would need about ${gb(regional.bytes)}, over the limit of ${gb(maxBytes)}: estimated by sampling`
+        : `the rule combines several criteria over ${n} members, beyond exact enumeration: estimated by sampling`,
   };
 }

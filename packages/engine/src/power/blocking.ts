@@ -1,6 +1,7 @@
 import { binomials, type SwingCounts } from './counts.ts';
 import type { PowerGame, ThresholdForm } from './game.ts';
 import { linearForm } from './linear.ts';
+import { mulberry32 } from './montecarlo.ts';
 
 export interface CoalitionList {
   /** Size of the smallest such coalitions (null when there are none). */
@@ -138,14 +139,61 @@ function listOfSize(
   const weights = game.population ?? game.ids.map(() => 0);
   const order = game.ids.map((_, i) => i).sort((a, b) => weights[b]! - weights[a]! || a - b);
   const found: string[][] = [];
-  let budget = 50_000;
+  const ok = (set: Set<number>) =>
+    blocking ? !win(new Set(game.ids.map((_, i) => i).filter((i) => !set.has(i)))) : win(set);
+  // A complete search when there are few coalitions of size k; otherwise a short one, then trimming.
+  let budget = binomials(n)[k]! <= 50_000n ? 50_000 : 5_000;
   combos(n, k, (picked) => {
     const set = new Set([...picked].map((p) => order[p]!));
-    const ok = blocking ? !win(new Set(game.ids.map((_, i) => i).filter((i) => !set.has(i)))) : win(set);
-    if (ok) found.push([...set].map((i) => game.ids[i]!));
+    if (ok(set)) found.push([...set].map((i) => game.ids[i]!));
     return found.length >= limit || --budget <= 0;
   });
+  if (found.length < limit) found.push(...trimmedToSize(game, weights, k, limit - found.length, ok, found));
   return found;
+}
+
+/**
+ * Coalitions of k members with the property (winning, or blocking), found by trimming the whole membership:
+ * members leave one at a time, lightest first with seeded random swaps, unless their leaving would lose the
+ * property. In a monotone game this ends at a minimal such coalition, often of the smallest size; it finds
+ * examples where the lexicographic search above runs out of budget (e.g. 32 of 48 members, many criteria).
+ */
+function trimmedToSize(
+  game: PowerGame,
+  weights: number[],
+  k: number,
+  limit: number,
+  ok: (s: Set<number>) => boolean,
+  known: string[][],
+): string[][] {
+  const n = game.ids.length;
+  const all = new Set(game.ids.map((_, i) => i));
+  if (!ok(all)) return [];
+  const seen = new Set(known.map((c) => [...c].sort().join(',')));
+  const out: string[][] = [];
+  const rand = mulberry32(k + 1);
+  const base = game.ids.map((_, i) => i).sort((a, b) => weights[a]! - weights[b]! || a - b);
+  for (let attempt = 0; attempt < 200 && out.length < limit; attempt++) {
+    const order = [...base];
+    for (let s = 0; s < attempt % 8; s++) {
+      const i = Math.floor(rand() * n);
+      const j = Math.min(n - 1, i + 1 + Math.floor(rand() * 4));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const set = new Set(all);
+    for (const i of order) {
+      if (set.size === k) break;
+      set.delete(i);
+      if (!ok(set)) set.add(i);
+    }
+    if (set.size !== k) continue;
+    const ids = [...set].sort((a, b) => weights[b]! - weights[a]! || a - b).map((i) => game.ids[i]!);
+    const key = [...ids].sort().join(',');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(ids);
+  }
+  return out;
 }
 
 /**
