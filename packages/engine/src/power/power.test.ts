@@ -98,6 +98,41 @@ describe('exact methods agree', () => {
     );
   });
 
+  it('one-weight generating function: exact doubles equal the two-prime path bit for bit on the 57 OSCE states', () => {
+    const ids = world.states.map((s) => s.id);
+    const weights = ids.map((id) => Math.max(1, Math.round(populationOf(id, 'cia-factbook')! / 1000)));
+    const total = weights.reduce((a, b) => a + b, 0);
+    for (const quota of [Math.ceil(total / 2), Math.ceil((total * 65) / 100), total - 1, 2]) {
+      const direct = weightedGeneratingFunction(weights, quota);
+      const modular = weightedGeneratingFunction(weights, quota, undefined, true);
+      expect(direct.swings).toEqual(modular.swings);
+      expect(direct.winning).toBe(modular.winning);
+      if (quota === Math.ceil(total / 2)) expect(direct.swings.some((s) => s > 2n ** 53n)).toBe(true);
+    }
+  });
+
+  it('one-weight generating function agrees with enumeration when light and heavy members mix (long alternating sums)', () => {
+    const arb = fc.record({
+      light: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 6 }),
+      heavy: fc.array(fc.integer({ min: 50, max: 5000 }), { minLength: 1, maxLength: 7 }),
+      at: fc.integer({ min: 0, max: 10_000 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ light, heavy, at }) => {
+        const ws = [...heavy, ...light];
+        const total = ws.reduce((a, b) => a + b, 0);
+        // Quotas anywhere, including exactly a coalition's weight (ties at the quota) and beyond the total.
+        const quota = at % 3 === 0 ? heavy[0]! + (light[0] ?? 0) : (at % (total + 2)) + 1;
+        const game = powerGameFromWeights(ws, quota);
+        const fast = weightedGeneratingFunction(ws, quota);
+        const slow = analysePower(game, { method: 'enumeration' });
+        expect(fast.swings).toEqual(slow.players.map((p) => p.swings));
+        expect(fast.winning).toBe(slow.winningCoalitions);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keyed meet-in-the-middle agrees with enumeration on rules with several small criteria and one large weight', async () => {
     const { keyedForm } = await import('./keyed.ts');
     const { keyedMeetInTheMiddle } = await import('./keyed-mitm.ts');
