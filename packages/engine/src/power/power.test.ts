@@ -75,6 +75,39 @@ describe('exact methods agree', () => {
     );
   });
 
+  it('meet-in-the-middle agrees with enumeration on EU-like rules with tied weights, zero weights and quotas met exactly', () => {
+    const arb = fc.record({
+      ws: fc.array(fc.constantFrom(0, 1, 2, 3, 5, 5, 8, 13), { minLength: 1, maxLength: 13 }),
+      pick: fc.array(fc.boolean(), { minLength: 13, maxLength: 13 }),
+      countQuota: fc.integer({ min: 0, max: 13 }),
+      blockers: fc.integer({ min: 1, max: 5 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ ws, pick, countQuota, blockers }) => {
+        const players = ws.map((w, i): Player => ({ id: `P${i}`, attributes: { w } }));
+        // The quota is the exact weight of some coalition, so coalitions at the quota exist and must win.
+        const quota = ws.reduce((s, w, i) => s + (pick[i] ? w : 0), 0);
+        const rule: Rule = {
+          any: [
+            {
+              all: [
+                { quota: { weight: 'w', at_least: quota } },
+                { quota: { weight: 'count', at_least: Math.min(countQuota, ws.length) } },
+              ],
+            },
+            { not: { quota: { weight: 'count', side: 'not_yes', at_least: blockers } } },
+          ],
+        };
+        const compiled = compileRule(rule, players);
+        const form = thresholdForm(compiled, players.length)!;
+        expect(counts(meetInTheMiddle(form))).toBe(
+          counts(enumerateCoalitions(linearForm(compiled, players.length))),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('one-weight generating function (Banzhaf only) agrees with enumeration, zero weights included', () => {
     fc.assert(
       fc.property(
