@@ -10,6 +10,8 @@ export const MAX_MITM = 36;
  */
 interface Half {
   m: number;
+  /** The game's index of the member with mask bit j. */
+  members: Int32Array;
   weights: Float64Array;
   low: Int32Array;
   high: Int32Array;
@@ -21,8 +23,8 @@ interface Half {
 /**
  * Meet in the middle for threshold-form games whose weights are too large for a generating function (e.g.
  * populations counted in persons). Both halves' coalitions are listed once, by size and weight (by merges,
- * no sorting). For each pair of sizes one two-pointer sweep finds, for every left coalition, where its winning
- * partners begin; pairs of sizes that all win or all lose are settled by counting alone. Members are credited
+ * no sorting). For each pair of sizes one two-pointer sweep counts, for every coalition of either half, the
+ * partners it wins with; pairs of sizes that all win or all lose are settled by counting alone. Members are credited
  * through histograms of the coalitions' masks in two parts, so no step loops over members; swings follow from
  * the winning coalitions with and without each member.
  */
@@ -30,8 +32,9 @@ export function meetInTheMiddle(form: ThresholdForm, control?: Control): SwingCo
   const n = form.weights.length;
   if (n > MAX_MITM) throw new RangeError(`meet in the middle is limited to ${MAX_MITM} players`);
   const h = Math.floor(n / 2);
-  const left = halfOf(form.weights.slice(0, h));
-  const right = halfOf(form.weights.slice(h));
+  const players = form.weights.map((_, i) => i);
+  const left = halfOf(form.weights, players.slice(0, h));
+  const right = halfOf(form.weights, players.slice(h));
   const blockA = 2 << left.bits;
   const blockB = 2 << right.bits;
   const histA = new Float64Array((n + 1) * blockA);
@@ -41,7 +44,6 @@ export function meetInTheMiddle(form: ThresholdForm, control?: Control): SwingCo
   const direct = new Float64Array((n + 1) * n);
   const cA = binomials(Math.max(0, h - 1)).map(Number);
   const cB = binomials(Math.max(0, n - h - 1)).map(Number);
-  const starts = new Float64Array(right.weights.length + 1);
   for (let ka = 0; ka <= h; ka++) {
     checkStop(control);
     const a0 = left.start[ka]!;
@@ -61,7 +63,7 @@ export function meetInTheMiddle(form: ThresholdForm, control?: Control): SwingCo
         if (kb > 0) for (let i = h; i < n; i++) direct[k * n + i]! += cB[kb - 1]! * nA;
         continue;
       }
-      win[k]! += sweep(left, a0, a1, right, b0, b1, need, histA, k * blockA, histB, k * blockB, starts);
+      win[k]! += sweep(left, a0, a1, right, b0, b1, need, histA, k * blockA, histB, k * blockB);
     }
     control?.onProgress?.((ka + 1) / (h + 1), 'meet in the middle');
   }
@@ -70,7 +72,9 @@ export function meetInTheMiddle(form: ThresholdForm, control?: Control): SwingCo
 
 /**
  * Pairs (a, b) of a size pair with w(a) + w(b) ≥ need: their number, and each coalition credited with how many
- * partners it wins with. Left coalitions are taken heaviest first, so the first winning partner only moves right.
+ * partners it wins with. One pass over B by increasing weight: the left coalitions that b wins with are the
+ * heaviest ones, a set that only grows, so each left coalition joins it once — credited then with all the
+ * right coalitions from b on.
  */
 function sweep(
   A: Half,
@@ -84,28 +88,20 @@ function sweep(
   baseA: number,
   histB: Float64Array,
   baseB: number,
-  starts: Float64Array,
 ): number {
   const wA = A.weights;
   const wB = B.weights;
-  let p = lowerBound(wB, b0, b1, need - wA[a1 - 1]!);
-  const first = p;
+  let i = a1 - 1;
   let total = 0;
-  for (let i = a1 - 1; i >= a0; i--) {
-    const target = need - wA[i]!;
-    while (p < b1 && wB[p]! < target) p++;
-    if (p === b1) break; // lighter left coalitions win with no partner either
-    const cnt = b1 - p;
-    total += cnt;
-    starts[p]!++;
-    histA[baseA + A.low[i]!]! += cnt;
-    histA[baseA + A.high[i]!]! += cnt;
-  }
-  // A right coalition at position p wins with every left coalition whose first partner is at p or before.
-  let covering = 0;
-  for (let j = first; j < b1; j++) {
-    covering += starts[j]!;
-    starts[j] = 0;
+  for (let j = lowerBound(wB, b0, b1, need - wA[i]!); j < b1; j++) {
+    const target = need - wB[j]!;
+    while (i >= a0 && wA[i]! >= target) {
+      histA[baseA + A.low[i]!]! += b1 - j;
+      histA[baseA + A.high[i]!]! += b1 - j;
+      i--;
+    }
+    const covering = a1 - 1 - i;
+    total += covering;
     histB[baseB + B.low[j]!]! += covering;
     histB[baseB + B.high[j]!]! += covering;
   }
@@ -126,7 +122,7 @@ function swingsFrom(
   const withBySize = new Float64Array((n + 1) * n);
   for (let k = 0; k <= n; k++) {
     membersIn(histA, k * (2 << left.bits), left, withBySize, k * n);
-    membersIn(histB, k * (2 << right.bits), right, withBySize, k * n + h);
+    membersIn(histB, k * (2 << right.bits), right, withBySize, k * n);
   }
   const winning = Array.from(win, (x) => BigInt(x));
   const withOf = (i: number, k: number) => withBySize[k * n + i]! + direct[k * n + i]!;
@@ -141,7 +137,7 @@ function swingsFrom(
   };
 }
 
-/** out[at + j] = Σ of a histogram block over the cells whose mask part has member j's bit. */
+/** out[at + player] = Σ of a histogram block over the cells whose mask part has that player's bit. */
 function membersIn(hist: Float64Array, base: number, half: Half, out: Float64Array, at: number): void {
   const lowCells = 1 << half.bits;
   for (let j = 0; j < half.m; j++) {
@@ -150,7 +146,7 @@ function membersIn(hist: Float64Array, base: number, half: Half, out: Float64Arr
     const from = base + (inLow ? 0 : lowCells);
     let s = 0;
     for (let v = bit; v < lowCells; v = (v + 1) | bit) s += hist[from + v]!;
-    out[at + j] = s;
+    out[at + half.members[j]!] = s;
   }
 }
 
@@ -158,7 +154,10 @@ function membersIn(hist: Float64Array, base: number, half: Half, out: Float64Arr
  * All coalitions of a half, by size and then weight, built by merging: adding member j merges each list of size
  * k with the list of size k − 1 shifted by j's weight — linear work per member, no sorting.
  */
-function halfOf(weights: number[]): Half {
+function halfOf(all: number[], players: number[]): Half {
+  // Lightest first: the last merges, which do most of the work, then meet long runs from one side.
+  const members = Int32Array.from(players).sort((a, b) => all[a]! - all[b]! || a - b);
+  const weights = Array.from(members, (i) => all[i]!);
   const m = weights.length;
   const size = 2 ** m;
   let w = new Float64Array(size);
@@ -189,7 +188,7 @@ function halfOf(weights: number[]): Half {
   const low = new Int32Array(size);
   const high = new Int32Array(size);
   histogramCells(mask, bits, low, high);
-  return { m, weights: w, low, high, start, bits };
+  return { m, members, weights: w, low, high, start, bits };
 }
 
 /** Each mask's two histogram cells (a loop of its own, so that it is compiled early). */
