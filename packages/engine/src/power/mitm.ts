@@ -67,7 +67,7 @@ export function meetInTheMiddle(form: ThresholdForm, control?: Control): SwingCo
     }
     control?.onProgress?.((ka + 1) / (h + 1), 'meet in the middle');
   }
-  return swingsFrom(n, h, win, direct, histA, left, histB, right);
+  return swingsFrom(n, win, direct, histA, left, histB, right);
 }
 
 /**
@@ -111,7 +111,6 @@ function sweep(
 /** Swings by size from the winning coalitions by size and, per member, those of them it belongs to. */
 function swingsFrom(
   n: number,
-  h: number,
   win: Float64Array,
   direct: Float64Array,
   histA: Float64Array,
