@@ -77,7 +77,7 @@ describe('exact methods agree', () => {
 
   it('meet-in-the-middle agrees with enumeration on EU-like rules with tied weights, zero weights and quotas met exactly', () => {
     const arb = fc.record({
-      ws: fc.array(fc.constantFrom(0, 1, 2, 3, 5, 5, 8, 13), { minLength: 1, maxLength: 13 }),
+      ws: fc.array(fc.constantFrom<number>(0, 1, 2, 3, 5, 5, 8, 13), { minLength: 1, maxLength: 13 }),
       pick: fc.array(fc.boolean(), { minLength: 13, maxLength: 13 }),
       countQuota: fc.integer({ min: 0, max: 13 }),
       blockers: fc.integer({ min: 1, max: 5 }),
