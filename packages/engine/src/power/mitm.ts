@@ -32,7 +32,9 @@ export function meetInTheMiddle(form: ThresholdForm, control?: Control): SwingCo
   const n = form.weights.length;
   if (n > MAX_MITM) throw new RangeError(`meet in the middle is limited to ${MAX_MITM} players`);
   const h = Math.floor(n / 2);
-  const players = form.weights.map((_, i) => i);
+  // The lightest members in one half and the heaviest in the other: fewer coalitions of either half then have
+  // a winning partner in a size pair that is neither all won nor all lost, and the sweeps credit only those.
+  const players = form.weights.map((_, i) => i).sort((a, b) => form.weights[a]! - form.weights[b]! || a - b);
   const left = halfOf(form.weights, players.slice(0, h));
   const right = halfOf(form.weights, players.slice(h));
   const blockA = 2 << left.bits;
@@ -59,8 +61,8 @@ export function meetInTheMiddle(form: ThresholdForm, control?: Control): SwingCo
         const nB = b1 - b0;
         win[k]! += nA * nB;
         // Each left member is in C(h − 1, ka − 1) of the nA left coalitions, each paired with all nB.
-        if (ka > 0) for (let i = 0; i < h; i++) direct[k * n + i]! += cA[ka - 1]! * nB;
-        if (kb > 0) for (let i = h; i < n; i++) direct[k * n + i]! += cB[kb - 1]! * nA;
+        if (ka > 0) for (const i of left.members) direct[k * n + i]! += cA[ka - 1]! * nB;
+        if (kb > 0) for (const i of right.members) direct[k * n + i]! += cB[kb - 1]! * nA;
         continue;
       }
       win[k]! += sweep(left, a0, a1, right, b0, b1, need, histA, k * blockA, histB, k * blockB);
