@@ -260,6 +260,16 @@ describe('exact methods agree', () => {
     expect(r.players.reduce((s, p) => s + p.shapley!, 0)).toBeCloseTo(1, 12);
     expect(r.players.reduce((s, p) => s + p.banzhaf, 0)).toBeCloseTo(1, 12);
   });
+
+  it('size generating function: prefix sums split above 2^53 equal the two-prime path bit for bit (60 players)', () => {
+    // C(60, 30) ≈ 2^56.7: about half of those coalitions weigh at most half the total, so that prefix sum
+    // passes 2^53, while no count of one size and one exact weight comes near it.
+    const weights = Array.from({ length: 60 }, (_, i) => 100 + ((i * 7919) % 900));
+    const form = thresholdForm(powerGameFromWeights(weights, '50%').rule, 60)!;
+    const split = sizeGeneratingFunction(form);
+    expect(split.winningBySize.reduce((a, b) => a + b, 0n) > 2n ** 56n).toBe(true);
+    expect(counts(split)).toBe(counts(sizeGeneratingFunction(form, undefined, true)));
+  }, 60_000);
 });
 
 describe('EU Council QMV with person-level populations', () => {
