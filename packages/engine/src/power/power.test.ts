@@ -166,6 +166,41 @@ describe('exact methods agree', () => {
     );
   });
 
+  it('counts minimal winning coalitions as enumeration does, one-weight games (no size table) included', async () => {
+    const { minimalWinningCount } = await import('./blocking.ts');
+    const brute = (form: NonNullable<ReturnType<typeof thresholdForm>>) => {
+      const n = form.weights.length;
+      const wins = (mask: number) => {
+        let w = 0;
+        let k = 0;
+        for (let i = 0; i < n; i++) {
+          if (!(mask & (1 << i))) continue;
+          w += form.weights[i]!;
+          k++;
+        }
+        return w >= form.minWeight[k]!;
+      };
+      let count = 0n;
+      for (let mask = 0; mask < 1 << n; mask++) {
+        if (!wins(mask)) continue;
+        let minimal = true;
+        for (let i = 0; i < n && minimal; i++) if (mask & (1 << i) && wins(mask & ~(1 << i))) minimal = false;
+        if (minimal) count++;
+      }
+      return count;
+    };
+    fc.assert(
+      fc.property(thresholdRuleArb, playersArb, fc.integer({ min: 1, max: 100 }), (rule, players, pct) => {
+        const mixed = thresholdForm(compileRule(rule, players), players.length)!;
+        expect(minimalWinningCount(mixed)).toBe(brute(mixed));
+        const ws = players.map((p) => p.attributes.w as number);
+        const weighted = thresholdForm(powerGameFromWeights(ws, `${pct}%`).rule, ws.length)!;
+        expect(minimalWinningCount(weighted)).toBe(brute(weighted));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('keyed meet-in-the-middle agrees with enumeration on rules with several small criteria and one large weight', async () => {
     const { keyedForm } = await import('./keyed.ts');
     const { keyedMeetInTheMiddle } = await import('./keyed-mitm.ts');
