@@ -6,7 +6,7 @@ export const MAX_MITM = 36;
 /**
  * Every coalition of one half, grouped by size (size k at positions start[k] .. start[k+1] − 1) and sorted by
  * weight within a size. `low` and `high` are each coalition's two histogram cells: its mask's lower bits, and
- * 2^bits plus its upper bits (see `credit`).
+ * 2^bits plus its upper bits (credited in `sweep`, read back in `membersIn`).
  */
 interface Half {
   m: number;
@@ -24,9 +24,9 @@ interface Half {
  * Meet in the middle for threshold-form games whose weights are too large for a generating function (e.g.
  * populations counted in persons). Both halves' coalitions are listed once, by size and weight (by merges,
  * no sorting). For each pair of sizes one two-pointer sweep counts, for every coalition of either half, the
- * partners it wins with; pairs of sizes that all win or all lose are settled by counting alone. Members are credited
- * through histograms of the coalitions' masks in two parts, so no step loops over members; swings follow from
- * the winning coalitions with and without each member.
+ * partners it wins with; pairs of sizes that all win or all lose are settled by counting alone. Members are
+ * credited through histograms of the coalitions' masks in two parts, so no step loops over members; swings
+ * follow from the winning coalitions with and without each member.
  */
 export function meetInTheMiddle(form: ThresholdForm, control?: Control): SwingCounts {
   const n = form.weights.length;
