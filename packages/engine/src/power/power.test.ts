@@ -108,6 +108,28 @@ describe('exact methods agree', () => {
     );
   });
 
+  it('meet-in-the-middle agrees with the size generating function on 34 players (halves of 17, masks past 16 bits)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 34, maxLength: 34 }),
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 0, max: 34 }),
+        (ws, pct, count) => {
+          const players = ws.map((w, i): Player => ({ id: `P${i}`, attributes: { w } }));
+          const rule: Rule = {
+            all: [
+              { quota: { weight: 'w', at_least: `${pct}%` } },
+              { quota: { weight: 'count', at_least: count } },
+            ],
+          };
+          const form = thresholdForm(compileRule(rule, players), 34)!;
+          expect(counts(meetInTheMiddle(form))).toBe(counts(sizeGeneratingFunction(form)));
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+
   it('one-weight generating function (Banzhaf only) agrees with enumeration, zero weights included', () => {
     fc.assert(
       fc.property(
