@@ -123,6 +123,10 @@ function coalitionTable(form: ThresholdForm, R: number, mod: number | null, cont
   const f = new Float64Array((n + 1) * width);
   f[0] = 1;
   const order = form.weights.map((w, i) => [w, i] as const).sort((a, b) => a[0] - b[0]);
+  // light[k]: the k lightest players' weight. After m players (lightest first), k of them weigh between
+  // light[k] and light[m] − light[m − k]: only that band of row k can be non-zero, so only it is updated.
+  const light = [0];
+  for (const [w] of order) light.push(light[light.length - 1]! + w);
   let reach = 0;
   order.forEach(([w], m) => {
     checkStop(control);
@@ -130,9 +134,11 @@ function coalitionTable(form: ThresholdForm, R: number, mod: number | null, cont
     for (let k = m; k >= 0; k--) {
       const src = k * width;
       const dst = (k + 1) * width;
-      if (mod === null) for (let y = reach; y >= w; y--) f[dst + y]! += f[src + y - w]!;
+      const top = Math.min(reach, light[m]! - light[m - k]! + w);
+      const bottom = light[k]! + w;
+      if (mod === null) for (let y = top; y >= bottom; y--) f[dst + y]! += f[src + y - w]!;
       else {
-        for (let y = reach; y >= w; y--) {
+        for (let y = top; y >= bottom; y--) {
           const v = f[dst + y]! + f[src + y - w]!;
           f[dst + y] = v >= mod ? v - mod : v;
         }
