@@ -259,8 +259,10 @@ export function minimalWinningCount(form: ThresholdForm, maxWork = 400_000_000):
   const finite = form.minWeight.filter((t) => Number.isFinite(t));
   const cap = Math.max(0, ...finite);
   // Doubles count exactly only while C(n, k) < 2^53; the table costs about n²·cap/2 updates.
+  if (form.minWeight[0] === 0 && n <= 56) return 1n; // the empty coalition wins, and is the only minimal one
+  if (n <= 52 && form.minWeight.every((t) => t === cap) && n * (cap + 1) <= maxWork)
+    return minimalWinningWeighted(form, cap);
   if (n > 56 || ((n + 1) * (n + 1) * (cap + 2)) / 2 > maxWork) return null;
-  if (form.minWeight[0] === 0) return 1n; // the empty coalition wins, and is the only minimal one
   // Weights are kept up to `cap`; bucket cap+1 holds every heavier coalition (all of which weigh "enough").
   const width = cap + 2;
   const f = new Float64Array((n + 1) * width);
@@ -287,4 +289,25 @@ export function minimalWinningCount(form: ThresholdForm, maxWork = 400_000_000):
     }
   });
   return total;
+}
+
+/**
+ * The same count for a one-weight game (one quota t for every size): no table by size is needed. A ∪ {i}, with
+ * i lighter than every member of A, is minimal winning iff t − w_i ≤ w(A) ≤ t − 1, so only weights below t are
+ * kept. Up to 52 players every count and every window sum stays below 2^52, exact in doubles.
+ */
+function minimalWinningWeighted(form: ThresholdForm, t: number): bigint {
+  const f = new Float64Array(t);
+  if (t > 0) f[0] = 1;
+  const order = form.weights.map((w, i) => [w, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  let total = 0;
+  let reach = 0;
+  for (const [w] of order) {
+    // Coalitions of heavier members weighing t − w … t − 1 (the table holds weights 0 … t − 1).
+    for (let y = Math.max(0, t - w); y <= Math.min(reach, t - 1); y++) total += f[y]!;
+    reach = Math.min(t - 1, reach + w);
+    if (w > 0) for (let y = reach; y >= w; y--) f[y]! += f[y - w]!;
+    else for (let y = reach; y >= 0; y--) f[y]! += f[y]!;
+  }
+  return BigInt(total);
 }

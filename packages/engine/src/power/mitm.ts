@@ -1,129 +1,249 @@
-import { type Control, checkStop, type SwingCounts } from './counts.ts';
+import { binomials, type Control, checkStop, type SwingCounts } from './counts.ts';
 import type { ThresholdForm } from './game.ts';
 
 export const MAX_MITM = 36;
 
-interface HalfList {
-  /** Weights ascending, and the coalition (bit mask over the half) at each position. */
+/**
+ * Every coalition of one half, grouped by size (size k at positions start[k] .. start[k+1] − 1) and sorted by
+ * weight within a size. `low` and `high` are each coalition's two histogram cells: its mask's lower bits, and
+ * 2^bits plus its upper bits (credited in `sweep`, read back in `membersIn`).
+ */
+interface Half {
+  m: number;
+  /** The game's index of the member with mask bit j. */
+  members: Int32Array;
   weights: Float64Array;
-  masks: Int32Array;
+  low: Int32Array;
+  high: Int32Array;
+  start: Int32Array;
+  /** Bits in the lower part of a mask; a histogram block has 2^(bits+1) cells. */
+  bits: number;
 }
 
 /**
  * Meet in the middle for threshold-form games whose weights are too large for a generating function (e.g.
- * populations counted in persons). Both halves' coalitions are grouped by size and sorted by weight; for each
- * pair of sizes one sweep with two pointers finds, for every left coalition, where its winning partners begin.
- * Members are credited through histograms of the coalitions' bit masks (byte by byte), so no step loops over
- * members.
+ * populations counted in persons). Both halves' coalitions are listed once, by size and weight (by merges,
+ * no sorting). For each pair of sizes one two-pointer sweep counts, for every coalition of either half, the
+ * partners it wins with; pairs of sizes that all win or all lose are settled by counting alone. Members are
+ * credited through histograms of the coalitions' masks in two parts, so no step loops over members; swings
+ * follow from the winning coalitions with and without each member.
  */
 export function meetInTheMiddle(form: ThresholdForm, control?: Control): SwingCounts {
   const n = form.weights.length;
   if (n > MAX_MITM) throw new RangeError(`meet in the middle is limited to ${MAX_MITM} players`);
   const h = Math.floor(n / 2);
-  const nb = n - h;
-  const left = halfLists(form.weights.slice(0, h));
-  const right = halfLists(form.weights.slice(h));
-  const winBySize = new Float64Array(n + 1);
-  const bytesA = Math.ceil(h / 8) || 1;
-  const bytesB = Math.ceil(nb / 8) || 1;
-  // histA[k][byte][value]: summed over left coalitions a (by mask byte) of the partners a wins with, total size k.
-  const histA = new Float64Array((n + 1) * bytesA * 256);
-  const histB = new Float64Array((n + 1) * bytesB * 256);
+  // The lightest members in one half and the heaviest in the other: fewer coalitions of either half then have
+  // a winning partner in a size pair that is neither all won nor all lost, and the sweeps credit only those.
+  const players = form.weights.map((_, i) => i).sort((a, b) => form.weights[a]! - form.weights[b]! || a - b);
+  const left = halfOf(form.weights, players.slice(0, h));
+  const right = halfOf(form.weights, players.slice(h));
+  const blockA = 2 << left.bits;
+  const blockB = 2 << right.bits;
+  const histA = new Float64Array((n + 1) * blockA);
+  const histB = new Float64Array((n + 1) * blockB);
+  const win = new Float64Array(n + 1);
+  // Members credited by counting: pairs of sizes in which every coalition wins.
+  const direct = new Float64Array((n + 1) * n);
+  const cA = binomials(Math.max(0, h - 1)).map(Number);
+  const cB = binomials(Math.max(0, n - h - 1)).map(Number);
   for (let ka = 0; ka <= h; ka++) {
     checkStop(control);
-    const A = left[ka]!;
-    for (let kb = 0; kb <= nb; kb++) {
-      const need = form.minWeight[ka + kb]!;
-      if (!Number.isFinite(need)) continue;
-      const B = right[kb]!;
+    const a0 = left.start[ka]!;
+    const a1 = left.start[ka + 1]!;
+    for (let kb = 0; kb <= right.m; kb++) {
       const k = ka + kb;
-      // starts[p]: how many left coalitions have their first winning partner at position p of B.
-      const starts = new Float64Array(B.weights.length + 1);
-      let pos = B.weights.length;
-      let total = 0;
-      for (let i = A.weights.length - 1; i >= 0; i--) {
-        // Lighter left coalitions need heavier partners: the pointer only moves right as i decreases.
-        const target = need - A.weights[i]!;
-        while (pos > 0 && B.weights[pos - 1]! >= target) pos--;
-        let p = pos;
-        while (p < B.weights.length && B.weights[p]! < target) p++;
-        pos = p;
-        const cnt = B.weights.length - p;
-        if (cnt === 0) continue;
-        total += cnt;
-        starts[p]!++;
-        addMask(histA, (k * bytesA) << 8, A.masks[i]!, bytesA, cnt);
+      const need = form.minWeight[k]!;
+      const b0 = right.start[kb]!;
+      const b1 = right.start[kb + 1]!;
+      if (!(left.weights[a1 - 1]! + right.weights[b1 - 1]! >= need)) continue; // none wins (or Infinity)
+      if (left.weights[a0]! + right.weights[b0]! >= need) {
+        const nA = a1 - a0;
+        const nB = b1 - b0;
+        win[k]! += nA * nB;
+        // Each left member is in C(h − 1, ka − 1) of the nA left coalitions, each paired with all nB.
+        if (ka > 0) for (const i of left.members) direct[k * n + i]! += cA[ka - 1]! * nB;
+        if (kb > 0) for (const i of right.members) direct[k * n + i]! += cB[kb - 1]! * nA;
+        continue;
       }
-      winBySize[k]! += total;
-      let covering = 0;
-      for (let p = 0; p < B.weights.length; p++) {
-        covering += starts[p]!;
-        if (covering > 0) addMask(histB, (k * bytesB) << 8, B.masks[p]!, bytesB, covering);
-      }
+      win[k]! += sweep(left, a0, a1, right, b0, b1, need, histA, k * blockA, histB, k * blockB);
     }
     control?.onProgress?.((ka + 1) / (h + 1), 'meet in the middle');
   }
-  const withBySize = Array.from({ length: n }, (_, i) =>
-    Array.from({ length: n + 1 }, (_, k) =>
-      i < h ? fromHist(histA, bytesA, k, i) : fromHist(histB, bytesB, k, i - h),
-    ),
-  );
-  const win = Array.from(winBySize, (x) => BigInt(x));
-  return {
-    n,
-    winningBySize: win,
-    swingsBySize: withBySize.map((w) => Array.from({ length: n }, (_, k) => w[k + 1]! - (win[k]! - w[k]!))),
-  };
-}
-
-function addMask(hist: Float64Array, base: number, mask: number, bytes: number, amount: number): void {
-  for (let b = 0, m = mask; b < bytes; b++, m >>>= 8) hist[base + (b << 8) + (m & 255)]! += amount;
-}
-
-/** Σ of the histogram over mask bytes with member `j`'s bit set: the winning coalitions of size k with j. */
-function fromHist(hist: Float64Array, bytes: number, k: number, j: number): bigint {
-  const base = ((k * bytes + (j >> 3)) << 8) >>> 0;
-  const bit = 1 << (j & 7);
-  let s = 0;
-  for (let v = 0; v < 256; v++) if (v & bit) s += hist[base + v]!;
-  return BigInt(s);
+  return swingsFrom(n, win, direct, histA, left, histB, right);
 }
 
 /**
- * All coalitions of a half, grouped by size and sorted by weight, built by merging: adding member j merges
- * each list of size k, shifted by j's weight, into the list of size k + 1 — linear work, no sorting.
+ * Pairs (a, b) of a size pair with w(a) + w(b) ≥ need: their number, and each coalition credited with how many
+ * partners it wins with. One pass over B by increasing weight: the left coalitions that b wins with are the
+ * heaviest ones, a set that only grows, so each left coalition joins it once — credited then with all the
+ * right coalitions from b on.
  */
-function halfLists(weights: number[]): HalfList[] {
-  const m = weights.length;
-  let lists: HalfList[] = Array.from({ length: m + 1 }, (_, k) =>
-    k === 0
-      ? { weights: Float64Array.of(0), masks: Int32Array.of(0) }
-      : { weights: new Float64Array(0), masks: new Int32Array(0) },
-  );
-  weights.forEach((w, j) => {
-    const next = lists.slice();
-    for (let k = 0; k <= j; k++) next[k + 1] = merge(lists[k + 1]!, lists[k]!, w, 1 << j);
-    lists = next;
-  });
-  return lists;
+function sweep(
+  A: Half,
+  a0: number,
+  a1: number,
+  B: Half,
+  b0: number,
+  b1: number,
+  need: number,
+  histA: Float64Array,
+  baseA: number,
+  histB: Float64Array,
+  baseB: number,
+): number {
+  const wA = A.weights;
+  const wB = B.weights;
+  let i = a1 - 1;
+  let total = 0;
+  for (let j = lowerBound(wB, b0, b1, need - wA[i]!); j < b1; j++) {
+    const target = need - wB[j]!;
+    while (i >= a0 && wA[i]! >= target) {
+      histA[baseA + A.low[i]!]! += b1 - j;
+      histA[baseA + A.high[i]!]! += b1 - j;
+      i--;
+    }
+    const covering = a1 - 1 - i;
+    total += covering;
+    histB[baseB + B.low[j]!]! += covering;
+    histB[baseB + B.high[j]!]! += covering;
+  }
+  return total;
 }
 
-/** Merges `a` with `b` shifted by weight w and mask bit `bit`, keeping the order by weight. */
-function merge(a: HalfList, b: HalfList, w: number, bit: number): HalfList {
-  const na = a.weights.length;
-  const nb = b.weights.length;
-  const weights = new Float64Array(na + nb);
-  const masks = new Int32Array(na + nb);
-  let i = 0;
-  let j = 0;
-  for (let o = 0; o < na + nb; o++) {
-    if (j >= nb || (i < na && a.weights[i]! <= b.weights[j]! + w)) {
-      weights[o] = a.weights[i]!;
-      masks[o] = a.masks[i++]!;
+/** Swings by size from the winning coalitions by size and, per member, those of them it belongs to. */
+function swingsFrom(
+  n: number,
+  win: Float64Array,
+  direct: Float64Array,
+  histA: Float64Array,
+  left: Half,
+  histB: Float64Array,
+  right: Half,
+): SwingCounts {
+  const withBySize = new Float64Array((n + 1) * n);
+  for (let k = 0; k <= n; k++) {
+    membersIn(histA, k * (2 << left.bits), left, withBySize, k * n);
+    membersIn(histB, k * (2 << right.bits), right, withBySize, k * n);
+  }
+  const winning = Array.from(win, (x) => BigInt(x));
+  const withOf = (i: number, k: number) => withBySize[k * n + i]! + direct[k * n + i]!;
+  return {
+    n,
+    winningBySize: winning,
+    // Coalitions of k others that lose without i but win with it: the winning (k+1)-coalitions containing i,
+    // less the winning k-coalitions that do not contain it (monotone game).
+    swingsBySize: Array.from({ length: n }, (_, i) =>
+      Array.from({ length: n }, (_, k) => BigInt(withOf(i, k + 1) - (win[k]! - withOf(i, k)))),
+    ),
+  };
+}
+
+/** out[at + player] = Σ of a histogram block over the cells whose mask part has that player's bit. */
+function membersIn(hist: Float64Array, base: number, half: Half, out: Float64Array, at: number): void {
+  const lowCells = 1 << half.bits;
+  for (let j = 0; j < half.m; j++) {
+    const inLow = j < half.bits;
+    const bit = 1 << (inLow ? j : j - half.bits);
+    const from = base + (inLow ? 0 : lowCells);
+    let s = 0;
+    for (let v = bit; v < lowCells; v = (v + 1) | bit) s += hist[from + v]!;
+    out[at + half.members[j]!] = s;
+  }
+}
+
+/**
+ * All coalitions of a half, by size and then weight, built by merging: adding member j merges each list of size
+ * k with the list of size k − 1 shifted by j's weight — linear work per member, no sorting.
+ */
+function halfOf(all: number[], players: number[]): Half {
+  // Lightest first: the last merges, which do most of the work, then meet long runs from one side.
+  const members = Int32Array.from(players).sort((a, b) => all[a]! - all[b]! || a - b);
+  const weights = Array.from(members, (i) => all[i]!);
+  const m = weights.length;
+  const size = 2 ** m;
+  let w = new Float64Array(size);
+  let mask = new Int32Array(size);
+  let w2 = new Float64Array(size);
+  let mask2 = new Int32Array(size);
+  let start = new Int32Array(m + 2);
+  let next = new Int32Array(m + 2);
+  start[1] = 1;
+  const row = new Float64Array(m + 1); // C(j, k), Pascal's triangle row by row
+  row[0] = 1;
+  for (let j = 0; j < m; j++) {
+    for (let k = j + 1; k > 0; k--) row[k]! += row[k - 1]!;
+    for (let k = 0; k <= j + 1; k++) next[k + 1] = next[k]! + row[k]!;
+    for (let k = 0; k <= j + 1; k++) {
+      // Size k after adding j: the old size-k coalitions, and the old size-(k − 1) ones with j.
+      const x = k <= j ? start[k]! : 0;
+      const xEnd = k <= j ? start[k + 1]! : 0;
+      const y = k > 0 ? start[k - 1]! : 0;
+      const yEnd = k > 0 ? start[k]! : 0;
+      mergeShifted(w, mask, x, xEnd, y, yEnd, weights[j]!, 1 << j, w2, mask2, next[k]!);
+    }
+    [w, w2] = [w2, w];
+    [mask, mask2] = [mask2, mask];
+    [start, next] = [next, start];
+  }
+  const bits = Math.ceil(m / 2);
+  const low = new Int32Array(size);
+  const high = new Int32Array(size);
+  histogramCells(mask, bits, low, high);
+  return { m, members, weights: w, low, high, start, bits };
+}
+
+/** Each mask's two histogram cells (a loop of its own, so that it is compiled early). */
+function histogramCells(mask: Int32Array, bits: number, low: Int32Array, high: Int32Array): void {
+  const lowMask = (1 << bits) - 1;
+  const highBase = 1 << bits;
+  for (let i = 0; i < mask.length; i++) {
+    low[i] = mask[i]! & lowMask;
+    high[i] = highBase + (mask[i]! >>> bits);
+  }
+}
+
+/** Writes x..xEnd − 1 merged with y..yEnd − 1 shifted by weight `by` (and given bit `bit`) into `out` at `o`. */
+function mergeShifted(
+  w: Float64Array,
+  mask: Int32Array,
+  x: number,
+  xEnd: number,
+  y: number,
+  yEnd: number,
+  by: number,
+  bit: number,
+  outW: Float64Array,
+  outMask: Int32Array,
+  o: number,
+): void {
+  while (x < xEnd && y < yEnd) {
+    const shifted = w[y]! + by;
+    if (w[x]! <= shifted) {
+      outW[o] = w[x]!;
+      outMask[o++] = mask[x++]!;
     } else {
-      weights[o] = b.weights[j]! + w;
-      masks[o] = b.masks[j++]! | bit;
+      outW[o] = shifted;
+      outMask[o++] = mask[y++]! | bit;
     }
   }
-  return { weights, masks };
+  for (; x < xEnd; x++, o++) {
+    outW[o] = w[x]!;
+    outMask[o] = mask[x]!;
+  }
+  for (; y < yEnd; y++, o++) {
+    outW[o] = w[y]! + by;
+    outMask[o] = mask[y]! | bit;
+  }
+}
+
+/** First index in from..to − 1 of a sorted array whose value is ≥ x (to if none). */
+function lowerBound(a: Float64Array, from: number, to: number, x: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

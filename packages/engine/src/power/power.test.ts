@@ -75,6 +75,61 @@ describe('exact methods agree', () => {
     );
   });
 
+  it('meet-in-the-middle agrees with enumeration on EU-like rules with tied weights, zero weights and quotas met exactly', () => {
+    const arb = fc.record({
+      ws: fc.array(fc.constantFrom<number>(0, 1, 2, 3, 5, 5, 8, 13), { minLength: 1, maxLength: 13 }),
+      pick: fc.array(fc.boolean(), { minLength: 13, maxLength: 13 }),
+      countQuota: fc.integer({ min: 0, max: 13 }),
+      blockers: fc.integer({ min: 1, max: 5 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ ws, pick, countQuota, blockers }) => {
+        const players = ws.map((w, i): Player => ({ id: `P${i}`, attributes: { w } }));
+        // The quota is the exact weight of some coalition, so coalitions at the quota exist and must win.
+        const quota = ws.reduce((s, w, i) => s + (pick[i] ? w : 0), 0);
+        const rule: Rule = {
+          any: [
+            {
+              all: [
+                { quota: { weight: 'w', at_least: quota } },
+                { quota: { weight: 'count', at_least: Math.min(countQuota, ws.length) } },
+              ],
+            },
+            { not: { quota: { weight: 'count', side: 'not_yes', at_least: blockers } } },
+          ],
+        };
+        const compiled = compileRule(rule, players);
+        const form = thresholdForm(compiled, players.length)!;
+        expect(counts(meetInTheMiddle(form))).toBe(
+          counts(enumerateCoalitions(linearForm(compiled, players.length))),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('meet-in-the-middle agrees with the size generating function on 34 players (halves of 17, masks past 16 bits)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 34, maxLength: 34 }),
+        fc.integer({ min: 1, max: 99 }),
+        fc.integer({ min: 0, max: 34 }),
+        (ws, pct, count) => {
+          const players = ws.map((w, i): Player => ({ id: `P${i}`, attributes: { w } }));
+          const rule: Rule = {
+            all: [
+              { quota: { weight: 'w', at_least: `${pct}%` } },
+              { quota: { weight: 'count', at_least: count } },
+            ],
+          };
+          const form = thresholdForm(compileRule(rule, players), 34)!;
+          expect(counts(meetInTheMiddle(form))).toBe(counts(sizeGeneratingFunction(form)));
+        },
+      ),
+      { numRuns: 8 },
+    );
+  });
+
   it('one-weight generating function (Banzhaf only) agrees with enumeration, zero weights included', () => {
     fc.assert(
       fc.property(
@@ -94,6 +149,76 @@ describe('exact methods agree', () => {
           expect(modular.swings).toEqual(slow.players.map((p) => p.swings));
         },
       ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('one-weight generating function: exact doubles equal the two-prime path bit for bit on the 57 OSCE states', () => {
+    const ids = world.states.map((s) => s.id);
+    const weights = ids.map((id) => Math.max(1, Math.round(populationOf(id, 'cia-factbook')! / 1000)));
+    const total = weights.reduce((a, b) => a + b, 0);
+    for (const quota of [Math.ceil(total / 2), Math.ceil((total * 65) / 100), total - 1, 2]) {
+      const direct = weightedGeneratingFunction(weights, quota);
+      const modular = weightedGeneratingFunction(weights, quota, undefined, true);
+      expect(direct.swings).toEqual(modular.swings);
+      expect(direct.winning).toBe(modular.winning);
+      if (quota === Math.ceil(total / 2)) expect(direct.swings.some((s) => s > 2n ** 53n)).toBe(true);
+    }
+  });
+
+  it('one-weight generating function agrees with enumeration when light and heavy members mix (long alternating sums)', () => {
+    const arb = fc.record({
+      light: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 6 }),
+      heavy: fc.array(fc.integer({ min: 50, max: 5000 }), { minLength: 1, maxLength: 7 }),
+      at: fc.integer({ min: 0, max: 10_000 }),
+    });
+    fc.assert(
+      fc.property(arb, ({ light, heavy, at }) => {
+        const ws = [...heavy, ...light];
+        const total = ws.reduce((a, b) => a + b, 0);
+        // Quotas anywhere, including exactly a coalition's weight (ties at the quota) and beyond the total.
+        const quota = at % 3 === 0 ? heavy[0]! + (light[0] ?? 0) : (at % (total + 2)) + 1;
+        const game = powerGameFromWeights(ws, quota);
+        const fast = weightedGeneratingFunction(ws, quota);
+        const slow = analysePower(game, { method: 'enumeration' });
+        expect(fast.swings).toEqual(slow.players.map((p) => p.swings));
+        expect(fast.winning).toBe(slow.winningCoalitions);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts minimal winning coalitions as enumeration does, one-weight games (no size table) included', async () => {
+    const { minimalWinningCount } = await import('./blocking.ts');
+    const brute = (form: NonNullable<ReturnType<typeof thresholdForm>>) => {
+      const n = form.weights.length;
+      const wins = (mask: number) => {
+        let w = 0;
+        let k = 0;
+        for (let i = 0; i < n; i++) {
+          if (!(mask & (1 << i))) continue;
+          w += form.weights[i]!;
+          k++;
+        }
+        return w >= form.minWeight[k]!;
+      };
+      let count = 0n;
+      for (let mask = 0; mask < 1 << n; mask++) {
+        if (!wins(mask)) continue;
+        let minimal = true;
+        for (let i = 0; i < n && minimal; i++) if (mask & (1 << i) && wins(mask & ~(1 << i))) minimal = false;
+        if (minimal) count++;
+      }
+      return count;
+    };
+    fc.assert(
+      fc.property(thresholdRuleArb, playersArb, fc.integer({ min: 1, max: 100 }), (rule, players, pct) => {
+        const mixed = thresholdForm(compileRule(rule, players), players.length)!;
+        expect(minimalWinningCount(mixed)).toBe(brute(mixed));
+        const ws = players.map((p) => p.attributes.w as number);
+        const weighted = thresholdForm(powerGameFromWeights(ws, `${pct}%`).rule, ws.length)!;
+        expect(minimalWinningCount(weighted)).toBe(brute(weighted));
+      }),
       { numRuns: 300 },
     );
   });
@@ -192,6 +317,16 @@ describe('exact methods agree', () => {
     expect(r.players.reduce((s, p) => s + p.shapley!, 0)).toBeCloseTo(1, 12);
     expect(r.players.reduce((s, p) => s + p.banzhaf, 0)).toBeCloseTo(1, 12);
   });
+
+  it('size generating function: prefix sums split above 2^53 equal the two-prime path bit for bit (60 players)', () => {
+    // C(60, 30) ≈ 2^56.7: about half of those coalitions weigh at most half the total, so that prefix sum
+    // passes 2^53, while no count of one size and one exact weight comes near it.
+    const weights = Array.from({ length: 60 }, (_, i) => 100 + ((i * 7919) % 900));
+    const form = thresholdForm(powerGameFromWeights(weights, '50%').rule, 60)!;
+    const split = sizeGeneratingFunction(form);
+    expect(split.winningBySize.reduce((a, b) => a + b, 0n) > 2n ** 56n).toBe(true);
+    expect(counts(split)).toBe(counts(sizeGeneratingFunction(form, undefined, true)));
+  }, 60_000);
 });
 
 describe('EU Council QMV with person-level populations', () => {

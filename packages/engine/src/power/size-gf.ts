@@ -9,27 +9,72 @@ const EXACT = 2 ** 53;
  * weight, P(z, y) = Π (1 + z·y^w_i), kept as prefix sums F[k][x] = #{S : |S| = k, w(S) ≤ x} for x ≤ R. Counts
  * excluding a player come from dividing out its factor (an alternating sum), and counts above R from the
  * complementary coalition, so R never needs to exceed half the total weight. Doubles hold the table exactly
- * when every count stays below 2^53; otherwise it is computed modulo two primes and rebuilt by the CRT.
+ * when every count of one size and one exact weight stays below 2^53 (prefix sums above 2^53 are split in two
+ * parts); otherwise it is computed modulo two primes and rebuilt by the CRT.
  */
 export function sizeGeneratingFunction(
   form: ThresholdForm,
   control?: Control,
   forceModular = false,
 ): SwingCounts {
-  const n = form.weights.length;
   const R = rangeNeeded(form);
-  let tables = forceModular ? [] : [buildTable(form, R, null, control)];
-  const rowMax = forceModular
-    ? Number.POSITIVE_INFINITY
-    : Math.max(...Array.from({ length: n + 1 }, (_, k) => tables[0]![k * (R + 1) + R]!));
-  if (!(rowMax < EXACT)) tables = [buildTable(form, R, P1, control), buildTable(form, R, P2, control)];
-  const lookup = makeLookup(tables, R);
+  const exact = forceModular ? null : exactLookup(form, R, control);
+  const lookup = exact ?? makeLookup([buildTable(form, R, P1, control), buildTable(form, R, P2, control)], R);
   return countsFrom(form, R, lookup, control);
 }
+
+/**
+ * F[k][x] exactly from one table in doubles, or null when a count of coalitions of one size and one exact
+ * weight reaches 2^53. Prefix sums stay in place while they fit (always, up to 56 players); above, they are
+ * kept in two parts, F = high · 2^32 + low, so counts up to 2^64 need one table of doubles and one of high
+ * parts instead of two tables modulo primes.
+ */
+function exactLookup(form: ThresholdForm, R: number, control?: Control): Lookup | null {
+  const n = form.weights.length;
+  const width = R + 1;
+  const f = coalitionTable(form, R, null, control);
+  let max = 0;
+  for (let i = 0; i < f.length; i++) if (f[i]! > max) max = f[i]!;
+  if (!(max < EXACT)) return null;
+  const rowSums = Array.from({ length: n + 1 }, (_, k) => {
+    let s = 0;
+    for (let y = k * width; y < (k + 1) * width; y++) s += f[y]!;
+    return s;
+  });
+  if (Math.max(...rowSums) < EXACT) {
+    prefixSums(f, n, width, null);
+    return makeLookup([f], R);
+  }
+  const high = new Float64Array(f.length);
+  for (let k = 0; k <= n; k++) {
+    let h = 0;
+    let l = 0;
+    for (let y = k * width; y < (k + 1) * width; y++) {
+      const v = f[y]!;
+      const vh = Math.floor(v / TWO32);
+      h += vh;
+      l += v - vh * TWO32;
+      if (l >= TWO32) {
+        l -= TWO32;
+        h += 1;
+      }
+      high[y] = h;
+      f[y] = l;
+    }
+  }
+  return (k, x) => {
+    if (x < 0) return 0n;
+    const at = k * width + Math.min(x, R);
+    return BigInt(high[at]!) * 4294967296n + BigInt(f[at]!);
+  };
+}
+
+const TWO32 = 4294967296;
 
 /** Memory the method needs, in bytes, so callers can choose another method before running out. */
 export function sizeGfBytes(form: ThresholdForm): number {
   const n = form.weights.length;
+  // Above 56 players prefix sums can pass 2^53: a second table (high parts, or two residue tables).
   return (n + 1) * (rangeNeeded(form) + 1) * 8 * (n > 56 ? 3 : 1);
 }
 
@@ -66,11 +111,22 @@ export function buildTable(
   mod: number | null,
   control?: Control,
 ): Float64Array {
+  const f = coalitionTable(form, R, mod, control);
+  prefixSums(f, form.weights.length, R + 1, mod);
+  return f;
+}
+
+/** Coalitions by size k and exact weight y ≤ R (row k at k·(R+1)), lightest players first. */
+function coalitionTable(form: ThresholdForm, R: number, mod: number | null, control?: Control): Float64Array {
   const n = form.weights.length;
   const width = R + 1;
   const f = new Float64Array((n + 1) * width);
   f[0] = 1;
   const order = form.weights.map((w, i) => [w, i] as const).sort((a, b) => a[0] - b[0]);
+  // light[k]: the k lightest players' weight. After m players (lightest first), k of them weigh between
+  // light[k] and light[m] − light[m − k]: only that band of row k can be non-zero, so only it is updated.
+  const light = [0];
+  for (const [w] of order) light.push(light[light.length - 1]! + w);
   let reach = 0;
   order.forEach(([w], m) => {
     checkStop(control);
@@ -78,9 +134,11 @@ export function buildTable(
     for (let k = m; k >= 0; k--) {
       const src = k * width;
       const dst = (k + 1) * width;
-      if (mod === null) for (let y = reach; y >= w; y--) f[dst + y]! += f[src + y - w]!;
+      const top = Math.min(reach, light[m]! - light[m - k]! + w);
+      const bottom = light[k]! + w;
+      if (mod === null) for (let y = top; y >= bottom; y--) f[dst + y]! += f[src + y - w]!;
       else {
-        for (let y = reach; y >= w; y--) {
+        for (let y = top; y >= bottom; y--) {
           const v = f[dst + y]! + f[src + y - w]!;
           f[dst + y] = v >= mod ? v - mod : v;
         }
@@ -88,6 +146,11 @@ export function buildTable(
     }
     control?.onProgress?.(((m + 1) * (m + 2)) / ((n + 1) * (n + 2)), 'generating function');
   });
+  return f;
+}
+
+/** Each row's running sums, in place. */
+function prefixSums(f: Float64Array, n: number, width: number, mod: number | null): void {
   for (let k = 0; k <= n; k++) {
     const row = k * width;
     for (let y = 1; y < width; y++) {
@@ -95,7 +158,6 @@ export function buildTable(
       f[row + y] = mod !== null && v >= mod ? v - mod : v;
     }
   }
-  return f;
 }
 
 type Lookup = (k: number, x: number) => bigint;

@@ -42,81 +42,103 @@ export function weightedGeneratingFunction(
   return { swings, winning: combine(m) * scale };
 }
 
+const TWO32 = 4294967296;
+
 /**
- * The same counts in exact doubles: the table of coalitions by exact weight (each entry < 2^53, checked), and
- * window sums accumulated in high and low 32-bit parts so that they stay exact however large they grow.
- * Returns null when an entry could exceed 2^53.
+ * The same counts in exact doubles. The table f of coalitions by exact weight (each entry < 2^52, checked) is
+ * built with the lightest players first, so that most passes only touch the few weights reached so far. A
+ * swing then needs no table of its own: with g = f / (1 + y^w) (coalitions without the player), g[y] is the
+ * alternating sum f[y] − f[y − w] + f[y − 2w] − …, so Σ_{y ≤ x} g[y] is an alternating sum of about x / w
+ * prefix sums of f. Those prefix sums reach 2^57 and are kept in two exact parts, F = high · 2^32 + low.
+ * Returns null when an entry could exceed 2^52.
  */
 function exactBySplitting(ws: number[], total: number, q: number, control?: Control): bigint[] | null {
   const m = ws.length;
   const R = tableRange(ws, total, q);
+  const f = coalitionsByWeight(ws, R, control);
+  if (f === null) return null;
+  checkStop(control);
+  // Prefix sums, split; `low` reuses f's memory (f itself is not needed again).
+  const high = new Float64Array(R + 1);
+  const low = f;
+  let h = 0;
+  let l = 0;
+  for (let y = 0; y <= R; y++) {
+    const v = f[y]!;
+    const vh = Math.floor(v / TWO32);
+    h += vh;
+    l += v - vh * TWO32;
+    if (l >= TWO32) {
+      l -= TWO32;
+      h += 1;
+    }
+    high[y] = h;
+    low[y] = l;
+  }
+  // #{S : w(S) ≤ x} over the members other than one of weight w (w = 0: all members), `count` of them
+  // weighing `rest` in all; above the table, from the complementary coalitions.
+  const atMost = (x: number, w: number, rest: number, count: number): bigint => {
+    if (x < 0) return 0n;
+    if (x >= rest) return 1n << BigInt(count);
+    if (x <= R) return alternatingPrefix(high, low, x, w);
+    return (1n << BigInt(count)) - alternatingPrefix(high, low, rest - x - 1, w);
+  };
+  const out: bigint[] = [];
+  ws.forEach((w, j) => {
+    const rest = total - w;
+    out.push(atMost(q - 1, w, rest, m - 1) - atMost(q - w - 1, w, rest, m - 1));
+    if ((j & 7) === 7) checkStop(control);
+    control?.onProgress?.((j + 1) / m, 'generating function');
+  });
+  out.push((1n << BigInt(m)) - atMost(q - 1, 0, total, m));
+  return out;
+}
+
+/**
+ * Coefficients 0..R of Π(1 + y^w), lightest factors first, or null if one could reach 2^52 (where sums of two
+ * would stop being exact). Entries only grow as factors are multiplied in, so the final maximum bounds them all.
+ */
+function coalitionsByWeight(ws: number[], R: number, control?: Control): Float64Array | null {
   const f = new Float64Array(R + 1);
   f[0] = 1;
   let reach = 0;
-  for (const w of ws) {
+  const ascending = [...ws].sort((a, b) => a - b);
+  for (let j = 0; j < ascending.length; j++) {
+    const w = ascending[j]!;
     reach = Math.min(R, reach + w);
     for (let y = reach; y >= w; y--) f[y]! += f[y - w]!;
+    if ((j & 7) === 7) checkStop(control);
   }
   let max = 0;
   for (let y = 0; y <= R; y++) if (f[y]! > max) max = f[y]!;
-  if (!(max < 2 ** 52)) return null;
-  checkStop(control);
-  // Exact Σ_{y ≤ x} arr[y]: a double collects entries (each below 2^52) and is flushed into a BigInt before it
-  // could reach 2^53.
-  const prefix = (arr: Float64Array, x: number): bigint => {
-    let big = 0n;
-    let part = 0;
-    for (let y = 0; y <= x; y++) {
-      part += arr[y]!;
-      if (part >= 4503599627370496) {
-        big += BigInt(part);
-        part = 0;
-      }
+  return max < 2 ** 52 ? f : null;
+}
+
+/**
+ * Σ_{y ≤ x} g[y] for g = f / (1 + y^w), from f's prefix sums F = high · 2^32 + low:
+ * F[x] − F[x − w] + F[x − 2w] − …  (w = 0: F[x] itself). The high parts telescope (their sum stays below
+ * F[x] / 2^32); the low parts are flushed into a BigInt every 2^20 pairs, before they could pass 2^53.
+ */
+function alternatingPrefix(high: Float64Array, low: Float64Array, x: number, w: number): bigint {
+  if (w === 0) return BigInt(high[x]!) * 4294967296n + BigInt(low[x]!);
+  let sh = 0;
+  let big = 0n;
+  let y = x;
+  const step = 2 * w;
+  while (y >= w) {
+    let sl = 0;
+    const stop = Math.max(w - 1, y - step * 1048576);
+    for (; y > stop; y -= step) {
+      sh += high[y]! - high[y - w]!;
+      sl += low[y]! - low[y - w]!;
     }
-    return big + BigInt(part);
-  };
-  const prefixes = (arr: Float64Array, points: number[]): bigint[] =>
-    points.map((p) => (p < 0 ? 0n : prefix(arr, Math.min(p, R))));
-  const atMost = (arr: Float64Array, x: number, rest: number, count: number): bigint => {
-    if (x < 0) return 0n;
-    if (x >= rest) return 1n << BigInt(count);
-    if (x <= R) return prefixes(arr, [x])[0]!;
-    return (1n << BigInt(count)) - prefixes(arr, [rest - x - 1])[0]!;
-  };
-  // Exact Σ_{lo ≤ y ≤ hi} arr[y] (the window of a swing is only as wide as the member's weight).
-  const windowSum = (arr: Float64Array, lo: number, hi: number): bigint => {
-    let big = 0n;
-    let part = 0;
-    for (let y = Math.max(0, lo); y <= hi; y++) {
-      part += arr[y]!;
-      if (part >= 4503599627370496) {
-        big += BigInt(part);
-        part = 0;
-      }
-    }
-    return big + BigInt(part);
-  };
-  // Coalitions of the others weighing lo..hi, directly or as complements, whichever lies within the table.
-  const between = (arr: Float64Array, lo: number, hi: number, rest: number, count: number): bigint => {
-    const a = Math.max(0, lo);
-    const b = Math.min(hi, rest);
-    if (a > b) return 0n;
-    if (b <= R) return windowSum(arr, a, b);
-    if (rest - a <= R) return windowSum(arr, rest - b, rest - a);
-    return atMost(arr, b, rest, count) - atMost(arr, a - 1, rest, count);
-  };
-  const out: bigint[] = [];
-  const g = new Float64Array(R + 1);
-  ws.forEach((w, j) => {
-    const lim = Math.min(w, R + 1);
-    for (let y = 0; y < lim; y++) g[y] = f[y]!;
-    for (let y = w; y <= R; y++) g[y] = f[y]! - g[y - w]!;
-    out.push(between(g, q - w, q - 1, total - w, m - 1));
-    checkStop(control);
-    control?.onProgress?.((j + 1) / m, 'generating function');
-  });
-  out.push((1n << BigInt(m)) - atMost(f, q - 1, total, m));
-  return out;
+    big += BigInt(sl);
+  }
+  if (y >= 0) {
+    sh += high[y]!;
+    big += BigInt(low[y]!);
+  }
+  return BigInt(sh) * 4294967296n + big;
 }
 
 function tableRange(ws: number[], total: number, q: number): number {
