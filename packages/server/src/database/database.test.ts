@@ -7,7 +7,9 @@ import { describeEachDatabase } from './test-support.ts';
 
 describeEachDatabase('database', (t) => {
   it('applies every migration once and records it', async () => {
-    const rows = await t.db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    const rows = await t.db.query<{ version: number }>(
+      'SELECT version FROM schema_migrations ORDER BY version',
+    );
     expect(rows.map((r) => r.version)).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
@@ -22,7 +24,10 @@ describeEachDatabase('database', (t) => {
   });
 
   it('reads jsonb back as plain data', async () => {
-    await t.db.query('INSERT INTO server_settings (key, value) VALUES ($1, $2)', ['json-probe', { a: [1, 'x'] }]);
+    await t.db.query('INSERT INTO server_settings (key, value) VALUES ($1, $2)', [
+      'json-probe',
+      { a: [1, 'x'] },
+    ]);
     const [row] = await t.db.query<{ value: unknown }>('SELECT value FROM server_settings WHERE key = $1', [
       'json-probe',
     ]);

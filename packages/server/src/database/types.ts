@@ -18,6 +18,5 @@ export interface Database extends Queryable {
 export const DURABILITY: Record<DatabaseKind, string> = {
   pglite:
     'Embedded PGlite: one connection, data kept in the data directory; safe against a process crash, not against a power loss or OS crash (it does not flush to disk on every commit). Use PostgreSQL (DATABASE_URL) for real exercises.',
-  postgresql:
-    'PostgreSQL: durable commits (as configured on the server); the choice for real exercises.',
+  postgresql: 'PostgreSQL: durable commits (as configured on the server); the choice for real exercises.',
 };
