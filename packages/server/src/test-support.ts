@@ -35,7 +35,8 @@ export async function startTestPlatform(db: Database): Promise<TestPlatform> {
   const dir = mkdtempSync(join(tmpdir(), 'concert-credentials-'));
   const seed = await seedOnFirstStart(db, { credentialsDir: dir, passwordCost: TEST_COST });
   if (!seed.seeded) throw new Error('test database was already seeded');
-  const app = await buildApp({ db, passwordCost: TEST_COST, loginRateLimit: 10_000 });
+  const logger = process.env.CONCERT_TEST_LOG ? { level: process.env.CONCERT_TEST_LOG } : false;
+  const app = await buildApp({ db, logger, passwordCost: TEST_COST, loginRateLimit: 10_000 });
   const passwords = new Map(seed.accounts!.map((a) => [a.username, a.password]));
   const client = (username: string, headers: Record<string, string>): Client => ({
     username,

@@ -10,6 +10,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
 CREATE TABLE institutions (
   id text PRIMARY KEY,
   charter_id text NOT NULL,
+  charter_source text,
   name text NOT NULL,
   adopted_on text NOT NULL,
   created_at text NOT NULL

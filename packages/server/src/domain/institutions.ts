@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import {
   builtinCharter,
   type Charter,
   CharterError,
+  formatPath,
   type Institution,
   institutionOn,
   isBuiltinCharter,
+  parseCharter,
 } from '@concert/engine';
 import type { Queryable } from '../database/index.ts';
 import { badRequest, notFound } from '../errors.ts';
@@ -13,6 +16,8 @@ import { presidencyOn } from './presidency.ts';
 export interface InstitutionRow {
   id: string;
   charter_id: string;
+  /** The charter's YAML for an institution made from a charter of one's own; null for a built-in charter. */
+  charter_source: string | null;
   name: string;
   adopted_on: string;
   created_at: string;
@@ -30,8 +35,34 @@ export function engineInstitution(row: InstitutionRow): Institution {
   return institutionOn(charterOf(row), row.adopted_on);
 }
 
-export function charterOf(row: Pick<InstitutionRow, 'charter_id'>): Charter {
-  return builtinCharter(row.charter_id);
+const parsed = new Map<string, Charter>();
+
+export function charterOf(row: Pick<InstitutionRow, 'charter_id' | 'charter_source'>): Charter {
+  if (!row.charter_source) return builtinCharter(row.charter_id);
+  const key = createHash('sha256').update(row.charter_source).digest('hex');
+  let charter = parsed.get(key);
+  if (!charter) {
+    charter = parseCharter(row.charter_source, { source: `${row.charter_id}.yaml`, format: 'yaml' });
+    parsed.set(key, charter);
+  }
+  return charter;
+}
+
+/** Parses a charter sent by a client; its problems are the client's (400, with line and column). */
+export function charterFromSource(source: string): Charter {
+  try {
+    return parseCharter(source, { source: 'charter.yaml', format: 'auto' });
+  } catch (e) {
+    if (e instanceof CharterError) {
+      const where = e.line !== undefined ? ` (line ${e.line}, column ${e.column})` : '';
+      const path = e.path.length > 0 ? ` at ${formatPath(e.path)}` : '';
+      throw badRequest(
+        `charter${path}${where}: ${e.message}${e.hint ? ` — ${e.hint}` : ''}`,
+        'charterSource',
+      );
+    }
+    throw e;
+  }
 }
 
 export async function getInstitution(db: Queryable, id: string): Promise<InstitutionRow> {
@@ -45,13 +76,22 @@ export const delegationId = (institutionId: string, memberId: string) => `${inst
 /** Instantiates a built-in charter on a date: the institution and one delegation per member. */
 export async function createInstitution(
   tx: Queryable,
-  input: { id: string; charterId: string; adoptedOn: string; name?: string },
+  input: { id: string; charterId?: string; charterSource?: string; adoptedOn: string; name?: string },
   now: string,
 ): Promise<{ institution: InstitutionRow; delegations: Delegation[] }> {
-  if (!isBuiltinCharter(input.charterId)) {
+  if ((input.charterId === undefined) === (input.charterSource === undefined)) {
+    throw badRequest(
+      'give either charterId (a built-in charter) or charterSource (YAML), not both',
+      'charterId',
+    );
+  }
+  if (input.charterId !== undefined && !isBuiltinCharter(input.charterId)) {
     throw badRequest(`no built-in charter "${input.charterId}"`, 'charterId');
   }
-  const charter = builtinCharter(input.charterId);
+  const charter =
+    input.charterSource !== undefined
+      ? charterFromSource(input.charterSource)
+      : builtinCharter(input.charterId!);
   let members: Institution['members'];
   try {
     members = institutionOn(charter, input.adoptedOn).members;
@@ -67,15 +107,17 @@ export async function createInstitution(
   const institution: InstitutionRow = {
     id: input.id,
     charter_id: charter.id,
+    charter_source: input.charterSource ?? null,
     name: input.name ?? `${charter.short_name ?? charter.name} (adopted ${input.adoptedOn})`,
     adopted_on: input.adoptedOn,
     created_at: now,
   };
   await tx.query(
-    'INSERT INTO institutions (id, charter_id, name, adopted_on, created_at) VALUES ($1, $2, $3, $4, $5)',
+    'INSERT INTO institutions (id, charter_id, charter_source, name, adopted_on, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
     [
       institution.id,
       institution.charter_id,
+      institution.charter_source,
       institution.name,
       institution.adopted_on,
       institution.created_at,
@@ -118,6 +160,7 @@ export function describeInstitution(row: InstitutionRow, date: string) {
   return {
     id: row.id,
     charterId: row.charter_id,
+    builtinCharter: row.charter_source === null,
     name: row.name,
     adoptedOn: row.adopted_on,
     members: inst.members.length,

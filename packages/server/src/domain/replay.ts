@@ -35,7 +35,8 @@ export interface ReplayedPoll {
  * Replays a session's event log through the engine: check-ins, motions, polls and votes rebuild the state,
  * and each `poll.closed` is decided again from it. The stored results must come out exactly (round-trip test).
  */
-export function replaySession(events: LoggedEvent[]): ReplayedPoll[] {
+/** `source`: the charter's YAML when the institution's charter is not a built-in one. */
+export function replaySession(events: LoggedEvent[], source?: string | null): ReplayedPoll[] {
   const opened = events.find((e) => e.type === 'session.opened');
   if (!opened) throw new Error('the log has no session.opened event');
   const d = opened.data as {
@@ -48,6 +49,7 @@ export function replaySession(events: LoggedEvent[]): ReplayedPoll[] {
   const institution: InstitutionRow = {
     id: d.institution,
     charter_id: d.charter,
+    charter_source: source ?? null,
     adopted_on: d.adoptedOn,
     name: '',
     created_at: '',

@@ -1,6 +1,7 @@
 import type { Decision } from '@concert/engine';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Platform } from '../app.ts';
+import { getInstitution } from '../domain/institutions.ts';
 import type { PollRow } from '../domain/polls.ts';
 import { pollContext } from '../domain/polls.ts';
 import { replaySession, storedLog } from '../domain/replay.ts';
@@ -8,6 +9,7 @@ import { getSession } from '../domain/sessions.ts';
 import { conflict, forbidden } from '../errors.ts';
 import { errors, idParam } from './schemas.ts';
 
+const VOTE_ORDER = ['yes', 'no', 'abstain', 'absent'] as const;
 type View = 'named' | 'anonymised' | 'aggregate';
 const format = { type: 'string', enum: ['json', 'csv'], default: 'json' } as const;
 
@@ -50,12 +52,13 @@ export async function exportRoutes(app: FastifyInstance, p: Platform) {
           request.query.format,
           `poll-${ctx.poll.id}-aggregate`,
           { ...meta, tally: decision.tally },
-          [['vote', 'count'], ...Object.entries(decision.tally).map(([v, n]) => [v, String(n)])],
+          [['vote', 'count'], ...VOTE_ORDER.map((v) => [v, String(decision.tally[v])])],
         );
       }
       if (view === 'anonymised') {
-        const order = ['yes', 'no', 'abstain', 'absent'];
-        const votes = decision.ballots.map((b) => b.vote).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+        const votes = decision.ballots
+          .map((b) => b.vote)
+          .sort((a, b) => VOTE_ORDER.indexOf(a) - VOTE_ORDER.indexOf(b));
         return send(reply, request.query.format, `poll-${ctx.poll.id}-anonymised`, { ...meta, votes }, [
           ['vote'],
           ...votes.map((v) => [v]),
@@ -157,7 +160,8 @@ export async function exportRoutes(app: FastifyInstance, p: Platform) {
         [session.id],
       );
       const byPoll = new Map(stored.map((s) => [s.id, s.decision]));
-      const replay = replaySession(events).map((r) => ({
+      const institution = await getInstitution(p.db, session.institution_id);
+      const replay = replaySession(events, institution.charter_source).map((r) => ({
         poll: r.poll,
         reproduced: r.decision === null ? null : sameJson(r.decision, byPoll.get(r.poll)),
         ...(r.decision === null

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../app.ts';
 import { authorize } from '../auth/policy.ts';
@@ -90,19 +91,22 @@ export async function institutionRoutes(app: FastifyInstance, p: Platform) {
     },
   );
 
-  app.post<{ Body: { id: string; charterId: string; adoptedOn: string; name?: string } }>(
+  app.post<{
+    Body: { id: string; charterId?: string; charterSource?: string; adoptedOn: string; name?: string };
+  }>(
     '/api/institutions',
     {
       schema: {
         tags: ['institutions'],
-        summary: 'Instantiate a built-in charter on a date (secretariat)',
+        summary: 'Instantiate a charter (built-in, or YAML of your own) on a date (secretariat)',
         body: {
           type: 'object',
-          required: ['id', 'charterId', 'adoptedOn'],
+          required: ['id', 'adoptedOn'],
           additionalProperties: false,
           properties: {
             id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' },
             charterId: { type: 'string', minLength: 1, maxLength: 64 },
+            charterSource: { type: 'string', minLength: 1, maxLength: 200_000 },
             adoptedOn: isoDate,
             name: { type: 'string', minLength: 1, maxLength: 200 },
           },
@@ -132,3 +136,5 @@ export async function institutionRoutes(app: FastifyInstance, p: Platform) {
     },
   );
 }
+
+const sha256 = (s: string) => `sha256:${createHash('sha256').update(s).digest('hex')}`;
