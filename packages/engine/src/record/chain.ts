@@ -93,7 +93,12 @@ export function verifyChain(entries: AuditEntry[], opts: { from?: AuditEntry | n
   const bySeq = indexBySeq(entries);
   for (let i = 0; i < entries.length; i++) {
     const problem = checkEntry(entries, i, firstSeq + i, head, bySeq, from);
-    if (problem) return { ok: false, count: i, headHash: head, problem };
+    if (problem) {
+      // The problem may lie with the entry before this one (changed and rehashed): count up to it.
+      const count = problem.index;
+      const headHash = count > 0 ? entries[count - 1]!.hash : (from?.hash ?? GENESIS_HASH);
+      return { ok: false, count, headHash, problem };
+    }
     head = entries[i]!.hash;
   }
   return { ok: true, count: entries.length, headHash: head };

@@ -189,13 +189,13 @@ describe('consistency proofs (RFC 9162 §2.1.4)', () => {
   });
 });
 
-describe('properties at random sizes up to 3,000', () => {
-  const big = Array.from({ length: 3000 }, (_, i) => leafHash(Uint8Array.of(i & 255, i >> 8)));
-  const bigLeaves = Array.from({ length: 3000 }, (_, i) => Uint8Array.of(i & 255, i >> 8));
+describe('properties at random sizes up to 2,000', () => {
+  const big = Array.from({ length: 2000 }, (_, i) => leafHash(Uint8Array.of(i & 255, i >> 8)));
+  const bigLeaves = Array.from({ length: 2000 }, (_, i) => Uint8Array.of(i & 255, i >> 8));
 
   it('roots and proofs agree with the RFC definitions', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 3000 }), fc.nat(), fc.nat(), (n, a, b) => {
+      fc.property(fc.integer({ min: 1, max: 2000 }), fc.nat(), fc.nat(), (n, a, b) => {
         const m = (a % n) + 1;
         const index = b % n;
         const D = bigLeaves.slice(0, n);
@@ -214,13 +214,13 @@ describe('properties at random sizes up to 3,000', () => {
 
   it('a proof never verifies against another tree', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 3000 }), fc.nat(), (n, b) => {
+      fc.property(fc.integer({ min: 2, max: 2000 }), fc.nat(), (n, b) => {
         const index = b % n;
         const path = inclusionProof(index, n, big);
         expect(verifyInclusion(big[index]!, index, n, path, merkleRoot(big, n - 1))).toBe(false);
         expect(verifyInclusion(big[(index + 1) % n]!, index, n, path, merkleRoot(big, n))).toBe(false);
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
   });
 });
