@@ -1,0 +1,140 @@
+// Verifying a log against its signed checkpoints. The chain alone shows each entry follows the one before;
+// only a checkpoint kept outside the database shows that nothing was cut off the end, and that the whole
+// tail was not rewritten with freshly recomputed hashes.
+import { bytesToHex } from './bytes.ts';
+import { type AuditEntry, type ChainProblem, GENESIS_HASH, type ProblemKind, verifyChain } from './chain.ts';
+import { type Checkpoint, checkpointProblem } from './checkpoint.ts';
+import { entryLeafHash, MerkleFrontier } from './merkle.ts';
+
+export type LogProblemKind = ProblemKind | 'forged';
+
+export interface LogProblem extends Omit<ChainProblem, 'kind'> {
+  kind: LogProblemKind;
+  /** The checkpoint the problem was found with: its position in the list given, and its size. */
+  checkpoint?: { index: number; size: number };
+  /** For 'rewritten': the entries among which the first rewritten one must lie, from the checkpoints' sizes. */
+  range?: { from: number; to: number };
+}
+
+export interface LogReport {
+  ok: boolean;
+  /** Entries verified (all of them when ok). */
+  count: number;
+  /** Chain hash of the last verified entry. */
+  headHash: string;
+  /** Merkle root (hex) of the verified entries. */
+  rootHash: string;
+  /** Checkpoints whose signature verified and that match the entries. */
+  checkpoints: number;
+  /** The largest checkpoint that verified and matched, if any. */
+  anchoredSize: number;
+  problem?: LogProblem;
+}
+
+/**
+ * Verifies the chain, every checkpoint's signature, and that every checkpoint's size, root and head match the
+ * entries; reports the first problem. Checkpoints are matched against the same leaves, so two that both
+ * match are consistent with each other (one is a prefix of the other) without a separate proof.
+ * Entries after the largest checkpoint are verified by the chain only (count − anchoredSize of them).
+ */
+export function verifyLog(
+  entries: AuditEntry[],
+  checkpoints: Checkpoint[],
+  publicKey: Uint8Array | string,
+  opts: { origin?: string } = {},
+): LogReport {
+  const origin = opts.origin ?? checkpoints[0]?.origin;
+  const order = checkpoints.map((cp, index) => ({ cp, index })).sort((a, b) => a.cp.size - b.cp.size);
+
+  for (const { cp, index } of order) {
+    const why =
+      origin !== undefined && cp.origin !== origin
+        ? `it is for another log ("${cp.origin}", not "${origin}")`
+        : checkpointProblem(cp, publicKey);
+    if (why) {
+      return failed(entries, 0, 0, {
+        seq: cp.size,
+        index: Math.max(0, cp.size - 1),
+        kind: 'forged',
+        message: `${describe(cp)}: ${why}`,
+        checkpoint: { index, size: cp.size },
+      });
+    }
+  }
+
+  const chain = verifyChain(entries);
+  // Walk the entries the chain vouches for, comparing each checkpoint as its size is reached.
+  const frontier = new MerkleFrontier();
+  let matched = 0;
+  let lastMatched: Checkpoint | undefined;
+  let next = 0;
+  for (let size = 0; ; size++) {
+    while (next < order.length && order[next]!.cp.size === size) {
+      const { cp, index } = order[next]!;
+      const head = size === 0 ? GENESIS_HASH : entries[size - 1]!.hash;
+      const root = bytesToHex(frontier.root());
+      if (cp.rootHash !== root || cp.headHash !== head) {
+        const from = (lastMatched?.size ?? 0) + 1;
+        const since = lastMatched ? `, while ${describe(lastMatched)} matches` : '';
+        const span = from === size ? `entry ${size}` : `entries ${from}–${size}`;
+        const what = cp.rootHash !== root ? 'root' : 'head';
+        return failed(entries, from - 1, matched, {
+          seq: from,
+          index: from - 1,
+          kind: 'rewritten',
+          message: `${span}: ${describe(cp)} does not match the log — its ${what} differs${since}; the log was rewritten and the first rewritten entry is ${from === size ? 'this one' : 'among these'}`,
+          checkpoint: { index, size },
+          range: { from, to: size },
+        });
+      }
+      matched++;
+      lastMatched = cp;
+      next++;
+    }
+    if (size >= chain.count) break;
+    frontier.append(entryLeafHash(entries[size]!));
+  }
+  const report = {
+    count: chain.count,
+    headHash: chain.headHash,
+    rootHash: bytesToHex(frontier.root()),
+    checkpoints: matched,
+    anchoredSize: lastMatched?.size ?? 0,
+  };
+  if (chain.problem) return { ok: false, ...report, problem: chain.problem };
+  if (next < order.length) {
+    const { cp, index } = order[order.length - 1]!;
+    const from = chain.count + 1;
+    const span = from === cp.size ? `entry ${from} is` : `entries ${from}–${cp.size} are`;
+    return {
+      ok: false,
+      ...report,
+      problem: {
+        seq: from,
+        index: chain.count,
+        kind: 'truncated',
+        message: `${span} missing: ${describe(cp)} vouches for ${cp.size} entries, the log has ${chain.count} — truncated`,
+        checkpoint: { index, size: cp.size },
+      },
+    };
+  }
+  return { ok: true, ...report };
+}
+
+function failed(entries: AuditEntry[], count: number, matched: number, problem: LogProblem): LogReport {
+  const frontier = new MerkleFrontier();
+  for (const e of entries.slice(0, count)) frontier.append(entryLeafHash(e));
+  return {
+    ok: false,
+    count,
+    headHash: count === 0 ? GENESIS_HASH : entries[count - 1]!.hash,
+    rootHash: bytesToHex(frontier.root()),
+    checkpoints: matched,
+    anchoredSize: count,
+    problem,
+  };
+}
+
+function describe(cp: Checkpoint): string {
+  return `the checkpoint of ${cp.timestamp} (size ${cp.size})`;
+}
