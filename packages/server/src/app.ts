@@ -11,6 +11,7 @@ import type { Database, Queryable } from './database/index.ts';
 import { SessionSignals } from './domain/events.ts';
 import { HttpError, unauthorized } from './errors.ts';
 import { ensureAuditHead } from './record/audit.ts';
+import { loadSigningKey, type RecordKeeping, RecordTampered } from './record/checkpoints.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { eventRoutes } from './routes/events.ts';
@@ -35,6 +36,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Set the cookie's Secure flag (behind HTTPS). */
   secureCookies?: boolean;
+  /** The record: the log's origin name, the signing key's file and a file of issued checkpoints (outside the database). */
+  record?: { origin?: string; keyFile?: string; checkpointFile?: string };
 }
 
 /** What every route handler shares. */
@@ -44,6 +47,7 @@ export interface Platform {
   now: () => Date;
   passwordCost: PasswordCost;
   secureCookies: boolean;
+  record: RecordKeeping;
   /** Runs a state change in one transaction, then tells the session's live listeners. */
   act<T>(
     work: (tx: Queryable, at: string) => Promise<T>,
@@ -69,7 +73,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   const signals = new SessionSignals();
   const now = options.now ?? (() => new Date());
+  const record: RecordKeeping = {
+    origin: options.record?.origin ?? 'concert.local/audit',
+    key: await loadSigningKey(options.db, options.record?.keyFile),
+    ...(options.record?.checkpointFile ? { checkpointFile: options.record.checkpointFile } : {}),
+  };
   const platform: Platform = {
+    record,
     db: options.db,
     signals,
     now,
@@ -141,6 +151,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply
         .status(400)
         .send({ error: 'Bad Request', message: e.message, ...(field ? { field } : {}) });
+    }
+    if (error instanceof RecordTampered) {
+      request.log.error({ problem: error.report.problem }, 'audit log tampered with; refusing to sign');
+      return reply.status(409).send({ error: 'Conflict', message: error.message });
     }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       return reply.status(e.statusCode).send({ error: httpName(e.statusCode), message: e.message });

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { buildApp } from './app.ts';
 import { PRODUCTION_COST } from './auth/passwords.ts';
 import { DataDirectoryInUse, openDatabase } from './database/index.ts';
@@ -20,7 +20,15 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     }
     throw e;
   }
-  const app = await buildApp({ db, logger: { level: env.LOG_LEVEL ?? 'info' } });
+  const app = await buildApp({
+    db,
+    logger: { level: env.LOG_LEVEL ?? 'info' },
+    record: {
+      origin: env.CONCERT_LOG_ORIGIN ?? 'concert.local/audit',
+      keyFile: join(dataDir, 'audit-signing-key'),
+      checkpointFile: join(dataDir, 'checkpoints.txt'),
+    },
+  });
   const seed = await seedOnFirstStart(db, { credentialsDir: dataDir, passwordCost: PRODUCTION_COST });
   if (seed.seeded) {
     app.log.info(

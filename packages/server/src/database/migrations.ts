@@ -107,7 +107,7 @@ CREATE TABLE audit_log (
   at text NOT NULL,
   actor text NOT NULL,
   action text NOT NULL,
-  subject text NOT NULL,
+  subject text,
   content jsonb NOT NULL,
   prev_hash text NOT NULL,
   hash text NOT NULL
@@ -117,6 +117,11 @@ CREATE TABLE audit_head (
   id integer PRIMARY KEY CHECK (id = 1),
   seq bigint NOT NULL,
   hash text NOT NULL
+);
+-- Signed checkpoints (tree heads) the server has issued; clients keep copies outside the database.
+CREATE TABLE audit_checkpoints (
+  size bigint PRIMARY KEY,
+  checkpoint jsonb NOT NULL
 );
 CREATE TABLE server_settings (
   key text PRIMARY KEY,
