@@ -62,19 +62,23 @@ export async function seedOnFirstStart(
     ];
     const accounts = wanted.map((a) => ({ ...a, password: generatePassword() }));
     const hashes = await Promise.all(accounts.map((a) => hashPassword(a.password, options.passwordCost)));
-    for (const [i, a] of accounts.entries()) {
-      await tx.query(
-        'INSERT INTO users (username, password_hash, role, delegation_id, created_at) VALUES ($1, $2, $3, $4, $5)',
-        [a.username, hashes[i], a.role, a.delegation, at],
-      );
-      await appendAudit(tx, {
-        at,
-        actor: 'system:first-start',
-        action: 'user.create',
-        subject: `user:${a.username}`,
-        content: { role: a.role, delegation: a.delegation },
-      });
-    }
+    const values = accounts.map(
+      (_, i) => `($${5 * i + 1}, $${5 * i + 2}, $${5 * i + 3}, $${5 * i + 4}, $${5 * i + 5})`,
+    );
+    await tx.query(
+      `INSERT INTO users (username, password_hash, role, delegation_id, created_at) VALUES ${values.join(', ')}`,
+      accounts.flatMap((a, i) => [a.username, hashes[i], a.role, a.delegation, at]),
+    );
+    // One entry for the demo accounts: who they are and their roles (never a password or its hash).
+    await appendAudit(tx, {
+      at,
+      actor: 'system:first-start',
+      action: 'users.create',
+      subject: `institution:${DEMO_INSTITUTION}`,
+      content: {
+        accounts: accounts.map((a) => ({ username: a.username, role: a.role, delegation: a.delegation })),
+      },
+    });
     await tx.query("INSERT INTO server_settings (key, value) VALUES ('seeded', $1)", [JSON.stringify(at)]);
     // Written before the commit: if the commit fails, the next start seeds again and rewrites the file.
     const credentialsFile = writeCredentials(options.credentialsDir, accounts, at);

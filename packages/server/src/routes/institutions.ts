@@ -126,6 +126,9 @@ export async function institutionRoutes(app: FastifyInstance, p: Platform) {
           subject: `institution:${result.institution.id}`,
           content: {
             charter: result.institution.charter_id,
+            ...(result.institution.charter_source
+              ? { charterSha256: sha256(result.institution.charter_source) }
+              : {}),
             adoptedOn: result.institution.adopted_on,
             delegations: result.delegations.length,
           },
