@@ -85,6 +85,8 @@ export async function createInstitution(
       'charterId',
     );
   }
+  if (!isCalendarDate(input.adoptedOn))
+    throw badRequest(`${input.adoptedOn} is not a calendar date`, 'adoptedOn');
   if (input.charterId !== undefined && !isBuiltinCharter(input.charterId)) {
     throw badRequest(`no built-in charter "${input.charterId}"`, 'charterId');
   }
@@ -170,4 +172,9 @@ export function describeInstitution(row: InstitutionRow, date: string) {
       presidencyDescription: b.presidency?.description ?? null,
     })),
   };
+}
+
+export function isCalendarDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }

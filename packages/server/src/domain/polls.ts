@@ -129,14 +129,23 @@ export async function castVote(
     subject: `poll:${poll.id}`,
     content,
   });
+  // Live tally for a roll call; for a secret ballot only how many have voted (a running tally would reveal
+  // each vote as it arrives).
+  const counts = await tx.query<{ choice: Choice; n: number }>(
+    'SELECT choice, COUNT(*)::int AS n FROM votes WHERE poll_id = $1 GROUP BY choice',
+    [poll.id],
+  );
+  const tally: Record<Choice, number> = { yes: 0, no: 0, abstain: 0 };
+  for (const c of counts) tally[c.choice] = Number(c.n);
+  const voted = tally.yes + tally.no + tally.abstain;
   await appendSessionEvent(
     tx,
     session.id,
     'vote.cast',
     now,
     secret
-      ? { poll: poll.id, delegation: input.delegation }
-      : { poll: poll.id, delegation: input.delegation, choice: input.choice },
+      ? { poll: poll.id, delegation: input.delegation, voted }
+      : { poll: poll.id, delegation: input.delegation, choice: input.choice, voted, tally },
     secret ? { choice: input.choice } : undefined,
   );
 }

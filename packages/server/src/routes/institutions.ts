@@ -10,6 +10,7 @@ import {
   engineInstitution,
   getInstitution,
   type InstitutionRow,
+  isCalendarDate,
 } from '../domain/institutions.ts';
 import { presidencyOn } from '../domain/presidency.ts';
 import { actorName } from '../domain/sessions.ts';
@@ -86,6 +87,7 @@ export async function institutionRoutes(app: FastifyInstance, p: Platform) {
       if (!charter.bodies.some((b) => b.id === bodyId))
         throw badRequest(`no body "${bodyId}" in ${charter.id}`, 'body');
       const date = request.query.date ?? today();
+      if (!isCalendarDate(date)) throw badRequest(`${date} is not a calendar date`, 'date');
       const term = presidencyOn(charter, bodyId, engineInstitution(row).members, row.adopted_on, date);
       return { body: bodyId, date, presidency: term ?? null };
     },
