@@ -47,9 +47,9 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  await app.listen({ port, host });
+  const address = await app.listen({ port, host });
   app.log.info(
-    { database: db.kind, ...(databaseUrl ? {} : { dataDir }) },
-    `Concert council platform on http://${host}:${port} (API docs at /docs)`,
+    { database: db.kind, address, ...(databaseUrl ? {} : { dataDir }) },
+    `Concert council platform on http://${host}:${new URL(address).port} (API docs at /docs)`,
   );
 }
