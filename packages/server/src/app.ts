@@ -103,12 +103,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     signals.emit('shutdown');
   });
 
+  // Over plain HTTP (localhost) neither HSTS nor upgrade-insecure-requests may be sent: they would break /docs.
+  const secure = options.secureCookies ?? false;
   await app.register(helmet, {
+    hsts: secure,
     contentSecurityPolicy: {
       directives: {
         'script-src': ["'self'"],
         'style-src': ["'self'", 'https:', "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': secure ? [] : null,
       },
     },
   });
@@ -126,7 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ cookie: [] }, { bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) {

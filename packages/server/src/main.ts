@@ -23,6 +23,8 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const app = await buildApp({
     db,
     logger: { level: env.LOG_LEVEL ?? 'info' },
+    // Behind an HTTPS proxy: Secure cookies, HSTS.
+    secureCookies: env.CONCERT_SECURE_COOKIES === '1',
     record: {
       origin: env.CONCERT_LOG_ORIGIN ?? 'concert.local/audit',
       keyFile: join(dataDir, 'audit-signing-key'),

@@ -191,4 +191,28 @@ describeEachDatabase('requests', (t) => {
     const second = await chair.post(`/api/polls/${poll}/close`);
     expect(second.statusCode).toBe(409);
   });
+
+  it('lets exactly one of two simultaneous closes win, and counts a double submission once', async () => {
+    const s = (
+      await chair.post('/api/sessions', { institution: 'continental', body: 'council', title: 'Twice' })
+    ).json().id;
+    await deu.post(`/api/sessions/${s}/attendance`, { present: true });
+    const motion = (
+      await chair.post(`/api/sessions/${s}/motions`, { category: 'procedural', text: 'Twice' })
+    ).json();
+    const poll = (await chair.post(`/api/motions/${motion.id}/polls`)).json().id;
+    const twice = await Promise.all(
+      [1, 2].map(() => deu.post(`/api/polls/${poll}/votes`, { choice: 'yes' })),
+    );
+    expect(twice.map((r) => r.statusCode)).toEqual([204, 204]);
+    const otherChair = await tp.login('presidency');
+    const closes = await Promise.all([chair, otherChair].map((c) => c.post(`/api/polls/${poll}/close`)));
+    expect(closes.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const result = closes.find((r) => r.statusCode === 200)!.json().result;
+    expect(result.tally).toMatchObject({ yes: 1 });
+    const [row] = await t.db.query<{ n: number }>('SELECT COUNT(*)::int AS n FROM votes WHERE poll_id = $1', [
+      poll,
+    ]);
+    expect(Number(row!.n)).toBe(1);
+  });
 });
