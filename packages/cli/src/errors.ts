@@ -22,10 +22,21 @@ export class JobError extends Error {
   }
 }
 
+/** A check that ran and found a problem (e.g. a tampered audit log): the verdict is the message; exit code 1. */
+export class VerificationFailed extends Error {
+  constructor(
+    readonly text: string,
+    readonly json: Record<string, unknown>,
+  ) {
+    super(text);
+    this.name = 'VerificationFailed';
+  }
+}
+
 /** Turns any error into the message a user sees (never a stack trace) and a JSON form for --json. */
 export function describeError(e: unknown): { text: string; json: Record<string, unknown> } {
   if (e instanceof CharterError) return { text: `error: ${e.format()}`, json: e.toJSON() };
-  if (e instanceof JobError) return { text: e.text, json: e.json };
+  if (e instanceof JobError || e instanceof VerificationFailed) return { text: e.text, json: e.json };
   if (e instanceof PowerError || e instanceof CancelledError) {
     const hint = e instanceof PowerError ? e.hint : '';
     return {
