@@ -1,6 +1,7 @@
 import { bytesToHex, isHashHex, sha256, utf8ToBytes } from './bytes.ts';
 import { canonicalJson } from './canonical.ts';
 import { RecordError } from './errors.ts';
+import { isUtcTime } from './time.ts';
 
 /** The prevHash of entry 1: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -68,6 +69,10 @@ export function appendEntry(
   if (body.seq !== undefined && body.seq !== seq)
     throw new RecordError(`entry ${body.seq} cannot follow entry ${prev?.seq ?? 0}; the next is ${seq}`, [
       'seq',
+    ]);
+  if (!isUtcTime(body.at))
+    throw new RecordError(`"${body.at}" is not an ISO-8601 UTC time such as 2030-01-01T09:00:00.000Z`, [
+      'at',
     ]);
   const prevHash = prev?.hash ?? GENESIS_HASH;
   const entry: AuditEntryBody = {
@@ -143,14 +148,16 @@ function linkProblem(
   from: AuditEntry | null,
 ): ChainProblem {
   const entry = entries[index]!;
-  const seen = bySeq.get(entry.seq) ?? [];
-  const earlier = seen.find((j) => j < index && entries[j]!.hash === entry.hash);
+  const earlier = (bySeq.get(entry.seq) ?? []).find((j) => j < index);
   if (earlier !== undefined) {
+    const same = entries[earlier]!.hash === entry.hash;
     return {
       seq: entry.seq,
       index,
       kind: 'duplicated',
-      message: `entry ${entry.seq} appears twice (positions ${earlier + 1} and ${index + 1}) — duplicated`,
+      message: same
+        ? `entry ${entry.seq} appears twice (positions ${earlier + 1} and ${index + 1}) — duplicated`
+        : `entry ${entry.seq} appears twice with different contents (positions ${earlier + 1} and ${index + 1}) — a second version was inserted`,
     };
   }
   if (entry.seq !== expected) {
@@ -172,13 +179,20 @@ function linkProblem(
         : `the log starts at entry ${entry.seq}`;
     return { seq: expected, index, kind: 'removed', message: `${missing} missing: ${after} — removed` };
   }
-  if (index === 0) {
-    const anchor = from ? `the trusted entry ${from.seq}` : 'the genesis hash';
+  if (index === 0 && from) {
     return {
       seq: expected,
       index,
-      kind: from ? 'rewritten' : 'malformed',
-      message: `entry ${expected} does not link to ${anchor} — the log was rewritten up to here`,
+      kind: 'rewritten',
+      message: `entry ${expected} does not link to the trusted entry ${from.seq} — the log was rewritten up to here`,
+    };
+  }
+  if (index === 0) {
+    return {
+      seq: expected,
+      index,
+      kind: 'malformed',
+      message: `entry ${expected} does not link to the genesis hash (64 zeros), as the first entry must`,
     };
   }
   // Same seq, intact hash, wrong link: the entry before was changed and its hash recomputed, and this one

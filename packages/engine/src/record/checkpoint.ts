@@ -14,6 +14,7 @@ import {
   utf8ToBytes,
 } from './bytes.ts';
 import { RecordError } from './errors.ts';
+import { isUtcTime } from './time.ts';
 
 export interface Checkpoint {
   /** The log's name, e.g. "concert.example.org/continental"; also the signing key's name. */
@@ -40,7 +41,6 @@ export interface SigningKey {
   publicKey: Uint8Array;
 }
 
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 /** C2SP signed-note signature type of Ed25519. */
 const ED25519_TYPE = 0x01;
 
@@ -173,7 +173,7 @@ function checkFields(cp: UnsignedCheckpoint): void {
     throw new RecordError('rootHash must be 64 lowercase hex digits', ['rootHash']);
   if (!isHashHex(cp.headHash))
     throw new RecordError('headHash must be 64 lowercase hex digits', ['headHash']);
-  if (typeof cp.timestamp !== 'string' || !ISO_UTC.test(cp.timestamp))
+  if (!isUtcTime(cp.timestamp))
     throw new RecordError('timestamp must be ISO-8601 UTC, e.g. 2030-01-01T09:00:00Z', ['timestamp']);
 }
 

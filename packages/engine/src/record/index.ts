@@ -53,3 +53,11 @@ export {
   verifyConsistency,
   verifyInclusion,
 } from './merkle.ts';
+export {
+  type ProofCheck,
+  type ProofHashes,
+  proofToHex,
+  verifyCheckpointConsistency,
+  verifyEntryInclusion,
+} from './proofs.ts';
+export { isUtcTime } from './time.ts';

@@ -193,4 +193,43 @@ describe('verifyLog', () => {
       { numRuns: 150 },
     );
   });
+
+  it('property: any sequence of tamperings of a fully anchored log is caught, unless it changed nothing', () => {
+    const log = sampleLog(24);
+    const cps = checkpointsOf(log, [6, 12, 24], privateKey);
+    const at = fc.nat(23);
+    const mutation = fc.oneof(
+      fc.record({
+        op: fc.constant('set' as const),
+        i: at,
+        field: fc.constantFrom('at', 'actor', 'action', 'subject', 'content'),
+        value: fc.jsonValue(),
+      }),
+      fc.record({ op: fc.constant('delete' as const), i: at }),
+      fc.record({ op: fc.constant('swap' as const), i: at, j: at }),
+      fc.record({ op: fc.constant('duplicate' as const), i: at, j: at }),
+      fc.record({ op: fc.constant('truncate' as const), i: at }),
+      fc.record({ op: fc.constant('rewrite' as const), i: at, value: fc.jsonValue() }),
+    );
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+        let t: AuditEntry[] = [...log];
+        for (const m of mutations) {
+          if (t.length === 0) break;
+          const i = m.i % t.length;
+          if (m.op === 'set') t[i] = { ...t[i]!, [m.field]: m.value } as AuditEntry;
+          else if (m.op === 'delete') t.splice(i, 1);
+          else if (m.op === 'swap') {
+            const j = m.j % t.length;
+            [t[i], t[j]] = [t[j]!, t[i]!];
+          } else if (m.op === 'duplicate') t.splice(m.j % t.length, 0, t[i]!);
+          else if (m.op === 'truncate') t = t.slice(0, i);
+          else t = rewriteTail(t, i, () => ({ content: m.value }));
+        }
+        fc.pre(JSON.stringify(t) !== JSON.stringify(log));
+        expect(verifyLog(t, cps, publicKey).ok).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -122,8 +122,7 @@ export function verifyLog(
 }
 
 function failed(entries: AuditEntry[], count: number, matched: number, problem: LogProblem): LogReport {
-  const frontier = new MerkleFrontier();
-  for (const e of entries.slice(0, count)) frontier.append(entryLeafHash(e));
+  const frontier = MerkleFrontier.of(entries.slice(0, count).map(entryLeafHash));
   return {
     ok: false,
     count,

@@ -74,13 +74,17 @@ describe('Merkle tree hashes (RFC 9162 §2.1.1)', () => {
     }
   });
 
-  it('restores a frontier from its saved state and refuses an inconsistent one', () => {
-    const frontier = new MerkleFrontier();
-    for (const h of hashes.slice(0, 13)) frontier.append(h);
-    const restored = new MerkleFrontier(frontier.toJSON());
+  it('restores a frontier from its saved (JSON) state and refuses an inconsistent one', () => {
+    const frontier = MerkleFrontier.of(hashes.slice(0, 13));
+    const saved = JSON.parse(JSON.stringify(frontier));
+    expect(saved.hashes).toHaveLength(3); // 13 = 8 + 4 + 1
+    const restored = MerkleFrontier.fromJSON(saved);
     restored.append(hashes[13]!);
-    expect(bytesToHex(restored.root())).toBe(bytesToHex(MTH(leaves.slice(0, 14))));
-    expect(() => new MerkleFrontier({ size: 13, hashes: [hashes[0]!] })).toThrow(/has 3 hashes, not 1/);
+    expect(restored.rootHex()).toBe(bytesToHex(MTH(leaves.slice(0, 14))));
+    expect(() => MerkleFrontier.fromJSON({ size: 13, hashes: [saved.hashes[0]] })).toThrow(
+      /has 3 hashes, not 1/,
+    );
+    expect(() => MerkleFrontier.fromJSON({ size: 1, hashes: ['xy'] })).toThrow(/hex/);
   });
 
   it('takes an audit entry leaf as the 32 bytes of its chain hash', () => {
