@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import {
   AUDIT_EXPORT_LIMITS,
+  bytesToHex,
   type Checkpoint,
+  EMPTY_ROOT,
+  GENESIS_HASH,
   keyIdFor,
   type LogReport,
   parsePublicKey,
@@ -34,10 +37,8 @@ export function auditVerify(path: string, opts: AuditVerifyOptions, out: Output)
   // Checkpoints the client kept come first: they are checked before the export's own at the same size.
   const checkpoints = dedupe([...kept, ...file.checkpoints]);
   const report =
-    keySource === 'export'
-      ? (reSigned(file.origin, key, kept) ??
-        verifyLog(file.entries, checkpoints, key, { origin: file.origin }))
-      : verifyLog(file.entries, checkpoints, key, { origin: file.origin });
+    (keySource === 'export' ? reSigned(file.origin, key, kept) : undefined) ??
+    verifyLog(file.entries, checkpoints, key, { origin: file.origin });
   const result = { file: path, origin: file.origin, keySource, keptCheckpoints: kept.length, ...report };
   const text = describe(report, file.entries.length, keySource, kept.length);
   if (!report.ok) throw new VerificationFailed(text, { error: report.problem!.kind, ...result });
@@ -53,8 +54,8 @@ function reSigned(origin: string, key: Uint8Array, kept: Checkpoint[]): LogRepor
   return {
     ok: false,
     count: 0,
-    headHash: '',
-    rootHash: '',
+    headHash: GENESIS_HASH,
+    rootHash: bytesToHex(EMPTY_ROOT),
     checkpoints: 0,
     anchoredSize: 0,
     problem: {

@@ -90,6 +90,12 @@ describe('verifyChain', () => {
     }
   });
 
+  it('names an altered entry by its position when its seq was changed too', () => {
+    const renumbered = log.map((e, i) => (i === 9 ? { ...e, seq: 99 } : e));
+    expect(problemOf(renumbered)).toMatchObject({ seq: 10, index: 9, kind: 'altered' });
+    expect(problemOf(renumbered).message).toMatch(/^entry 10 \(its seq now reads 99\): /);
+  });
+
   it('catches an entry changed and rehashed by its successor still linking to the original', () => {
     const rehashed = [...log];
     const changed = { ...log[6]!, content: 'forged' };

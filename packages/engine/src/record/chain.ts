@@ -125,14 +125,16 @@ function checkEntry(
     hash = entryHash(entry.prevHash, entry);
   } catch (e) {
     if (!(e instanceof RecordError)) throw e;
-    return { seq: entry.seq, index, kind: 'malformed', message: `entry ${entry.seq}: ${e.message}` };
+    return { seq: expected, index, kind: 'malformed', message: `entry ${expected}: ${e.message}` };
   }
   if (hash !== entry.hash) {
+    // Everything before is in order, so the position says which entry this is even if its seq was changed.
+    const renumbered = entry.seq !== expected ? ` (its seq now reads ${entry.seq})` : '';
     return {
-      seq: entry.seq,
+      seq: expected,
       index,
       kind: 'altered',
-      message: `entry ${entry.seq}: its content does not match its hash — altered after it was written`,
+      message: `entry ${expected}${renumbered}: its content does not match its hash — altered after it was written`,
     };
   }
   if (entry.seq === expected && entry.prevHash === prevHash) return undefined;
