@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -327,5 +327,17 @@ describe('concert audit verify', () => {
     expect((await run('audit', 'verify', exportFile('k.json', entries), '--key', 'xyz')).stderr).toContain(
       'not an Ed25519 public key',
     );
+  });
+
+  it('verifies the example export in docs with its published key, and catches an edited vote in it', async () => {
+    const example = join(import.meta.dirname, '..', '..', '..', 'docs', 'examples', 'audit-export.json');
+    const key = '6a153eae59c14f208573934a089fb6e5914c1da0ba82d066846505ba965a61a8';
+    const ok = await run('audit', 'verify', example, '--key', key);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('OK: 12 entries intact');
+    const text = readFileSync(example, 'utf8').replace('"vote": "abstain"', '"vote": "no"');
+    const r = await run('audit', 'verify', file('edited.json', text), '--key', key, '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).problem).toMatchObject({ kind: 'altered', seq: 10 });
   });
 });
