@@ -1,7 +1,14 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { checkpointNote, publicKeyOf } from './checkpoint.ts';
 import { RecordError } from './errors.ts';
-import { makeAuditExport, parseAuditExport, readAuditExport, readCheckpoints } from './export.ts';
+import {
+  auditExportJsonSchema,
+  makeAuditExport,
+  parseAuditExport,
+  readAuditExport,
+  readCheckpoints,
+} from './export.ts';
 import { verifyLog } from './log.ts';
 import { checkpointsOf, sampleLog } from './testing.ts';
 
@@ -52,5 +59,14 @@ describe('audit exports', () => {
     expect(readCheckpoints(JSON.stringify(checkpoints))).toEqual(checkpoints);
     expect(readCheckpoints(checkpointNote(checkpoints[1]!))).toEqual([checkpoints[1]]);
     expect(refusal(() => readCheckpoints('[{"size": 3}]')).path).toEqual([0, 'origin']);
+  });
+
+  it('have a JSON Schema that accepts what the zod schema accepts and rejects a bad hash', () => {
+    const validate = new Ajv2020({ strict: false }).compile(auditExportJsonSchema());
+    const value = JSON.parse(JSON.stringify(file));
+    expect(validate(value)).toBe(true);
+    value.entries[0].hash = 'XYZ';
+    expect(validate(value)).toBe(false);
+    expect(validate({ ...file, format: 'other' })).toBe(false);
   });
 });

@@ -52,6 +52,20 @@ export const auditExportSchema = z.object({
 
 export const checkpointListSchema = z.array(checkpointSchema);
 
+/** JSON Schema (2020-12) of the export, for API documentation and response schemas. */
+export function auditExportJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(auditExportSchema, { io: 'input', unrepresentable: 'any', reused: 'inline' }),
+    $id: 'https://concert.invalid/schema/audit-export.json',
+    title: 'Concert audit export',
+  };
+}
+
+/** JSON Schema of one checkpoint. */
+export function checkpointJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(checkpointSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
 export function makeAuditExport(
   origin: string,
   publicKey: Uint8Array,
