@@ -290,7 +290,10 @@ describe('concert audit verify', () => {
     const kept = file('kept.json', JSON.stringify(checkpoints[1]));
     const r = await run('audit', 'verify', path, '--checkpoint', kept, '--key', keyHex, '--json');
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout).problem).toMatchObject({ kind: 'truncated', seq: 13 });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      checkpointSource: 'kept',
+      problem: { kind: 'truncated', seq: 13 },
+    });
     const note = file('kept.note', checkpointNote(checkpoints[0]!));
     const both = await run('audit', 'verify', path, '--checkpoint', note, '--checkpoint', kept);
     expect(both.stderr).toContain('TAMPERED (truncated): entries 13–20 are missing');

@@ -29,8 +29,10 @@ export function auditVerify(path: string, opts: AuditVerifyOptions, out: Output)
   const file = inFile(path, () =>
     readAuditExport(readFileCapped(path, AUDIT_EXPORT_LIMITS.maxBytes, 'audit exports'), path),
   );
-  const kept = (opts.checkpoint ?? []).flatMap((p) =>
-    inFile(p, () => readCheckpoints(readFileCapped(p, MAX_CHECKPOINT_BYTES, 'checkpoint files'), p)),
+  const kept = dedupe(
+    (opts.checkpoint ?? []).flatMap((p) =>
+      inFile(p, () => readCheckpoints(readFileCapped(p, MAX_CHECKPOINT_BYTES, 'checkpoint files'), p)),
+    ),
   );
   const keySource = opts.key !== undefined ? 'option' : 'export';
   const key = opts.key !== undefined ? readKey(opts.key) : parsePublicKey(file.publicKey);
@@ -39,8 +41,17 @@ export function auditVerify(path: string, opts: AuditVerifyOptions, out: Output)
   const report =
     (keySource === 'export' ? reSigned(file.origin, key, kept) : undefined) ??
     verifyLog(file.entries, checkpoints, key, { origin: file.origin });
-  const result = { file: path, origin: file.origin, keySource, keptCheckpoints: kept.length, ...report };
-  const text = describe(report, file.entries.length, keySource, kept.length);
+  const at = report.problem?.checkpoint?.index;
+  const checkpointSource = at === undefined ? undefined : at < kept.length ? 'kept' : 'export';
+  const result = {
+    file: path,
+    origin: file.origin,
+    keySource,
+    keptCheckpoints: kept.length,
+    ...report,
+    ...(checkpointSource ? { checkpointSource } : {}),
+  };
+  const text = describe(report, file.entries.length, keySource, kept.length, checkpointSource);
   if (!report.ok) throw new VerificationFailed(text, { error: report.problem!.kind, ...result });
   out.data(result);
   out.print(text);
@@ -68,7 +79,13 @@ function reSigned(origin: string, key: Uint8Array, kept: Checkpoint[]): LogRepor
   };
 }
 
-function describe(report: LogReport, total: number, keySource: string, kept: number): string {
+function describe(
+  report: LogReport,
+  total: number,
+  keySource: string,
+  kept: number,
+  checkpointSource: string | undefined,
+): string {
   const lines: string[] = [];
   if (report.ok) {
     lines.push(`OK: ${n(report.count)} entries intact; head ${report.headHash}`);
@@ -77,8 +94,9 @@ function describe(report: LogReport, total: number, keySource: string, kept: num
       lines.push('  no checkpoints: a truncation or a rewrite of the whole log would go unnoticed');
     } else {
       const mine = kept > 0 ? ` (${kept} you kept)` : '';
+      const one = report.checkpoints === 1;
       lines.push(
-        `  ${n(report.checkpoints)} signed checkpoints${mine} match; they anchor entries 1–${n(report.anchoredSize)}`,
+        `  ${n(report.checkpoints)} signed checkpoint${one ? '' : 's'}${mine} match${one ? 'es; it anchors' : '; they anchor'} entries 1–${n(report.anchoredSize)}`,
       );
       const after = report.count - report.anchoredSize;
       if (after > 0)
@@ -87,6 +105,10 @@ function describe(report: LogReport, total: number, keySource: string, kept: num
   } else {
     const p = report.problem!;
     lines.push(`TAMPERED (${p.kind}): ${p.message}`);
+    if (checkpointSource)
+      lines.push(
+        `  that checkpoint came from ${checkpointSource === 'kept' ? 'your --checkpoint file' : 'the export'}`,
+      );
     if (report.count > 0)
       lines.push(`  entries 1–${n(report.count)} (of ${n(total)} in the export) check out before that`);
   }
