@@ -85,6 +85,14 @@ export function verifyCheckpoint(cp: Checkpoint, publicKey: Uint8Array | string)
 
 /** Why a checkpoint does not verify under this key, in plain words; undefined if it does. */
 export function checkpointProblem(cp: Checkpoint, publicKey: Uint8Array | string): string | undefined {
+  return checkpointFault(cp, publicKey)?.message;
+}
+
+/** The same, with whether the checkpoint is unreadable ('malformed') or not signed by this key ('forged'). */
+export function checkpointFault(
+  cp: Checkpoint,
+  publicKey: Uint8Array | string,
+): { kind: 'malformed' | 'forged'; message: string } | undefined {
   const key = typeof publicKey === 'string' ? parsePublicKey(publicKey) : publicKey;
   let body: string;
   let signature: Uint8Array;
@@ -92,18 +100,24 @@ export function checkpointProblem(cp: Checkpoint, publicKey: Uint8Array | string
     body = checkpointBody(cp);
     signature = base64ToBytes(cp.signature);
   } catch (e) {
-    if (e instanceof RecordError) return `it is malformed: ${e.message}`;
+    if (e instanceof RecordError) return { kind: 'malformed', message: `it is malformed: ${e.message}` };
     throw e;
   }
   const expected = keyIdFor(cp.origin, key);
-  if (cp.keyId !== expected) return `it was signed by another key (key ID ${cp.keyId}, expected ${expected})`;
+  if (cp.keyId !== expected)
+    return {
+      kind: 'forged',
+      message: `it was signed by another key (key ID ${cp.keyId}, expected ${expected})`,
+    };
   let valid = false;
   try {
     valid = signature.length === 64 && ed25519.verify(signature, utf8ToBytes(body), key, { zip215: false });
   } catch {
     valid = false;
   }
-  return valid ? undefined : 'its signature does not verify — forged, or altered after it was signed';
+  return valid
+    ? undefined
+    : { kind: 'forged', message: 'its signature does not verify — forged, or altered after it was signed' };
 }
 
 /** An Ed25519 public key written as 64 hex digits or 44 characters of base64. */

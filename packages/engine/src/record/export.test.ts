@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { appendEntry } from './chain.ts';
 import { checkpointNote, publicKeyOf } from './checkpoint.ts';
 import { RecordError } from './errors.ts';
 import {
@@ -48,6 +49,15 @@ describe('audit exports', () => {
     );
     expect(refusal(() => parseAuditExport({ ...file, format: 'other/1' })).path).toEqual(['format']);
     expect(refusal(() => parseAuditExport([])).hint).toMatch(/concert-audit-export\/1/);
+  });
+
+  it('read content as deeply nested as an entry may hold', () => {
+    let content: unknown = 'deep';
+    for (let i = 0; i < 199; i++) content = [content];
+    const deep = sampleLog(1);
+    const entry = appendEntry(null, { ...deep[0]!, content });
+    const text = JSON.stringify(makeAuditExport('o', publicKeyOf(privateKey), [entry], []));
+    expect(verifyLog(readAuditExport(text).entries, [], publicKeyOf(privateKey)).ok).toBe(true);
   });
 
   it('report a JSON syntax error with its line and column', () => {

@@ -26,6 +26,7 @@ export {
 export {
   type Checkpoint,
   checkpointBody,
+  checkpointFault,
   checkpointNote,
   checkpointProblem,
   generateSigningKey,

@@ -126,6 +126,11 @@ describe('verifyLog', () => {
     expect(problemOf(rewritten, resigned, publicKey)).toMatchObject({ kind: 'forged' });
   });
 
+  it('reports an unreadable checkpoint as malformed', () => {
+    const bad = checkpoints.map((cp, i) => (i === 2 ? { ...cp, timestamp: 'yesterday' } : cp));
+    expect(problemOf(entries, bad)).toMatchObject({ kind: 'malformed', seq: 30, checkpoint: { index: 2 } });
+  });
+
   it('refuses a checkpoint of another log', () => {
     const elsewhere = checkpointsOf(entries, [10], privateKey, 'concert.test/other');
     expect(problemOf(entries, [...checkpoints, ...elsewhere]).message).toMatch(/another log/);

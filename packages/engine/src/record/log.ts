@@ -2,7 +2,7 @@
 // only a checkpoint kept outside the database shows that nothing was cut off the end, and that the whole
 // tail was not rewritten with freshly recomputed hashes.
 import { type AuditEntry, type ChainProblem, GENESIS_HASH, type ProblemKind, verifyChain } from './chain.ts';
-import { type Checkpoint, checkpointProblem } from './checkpoint.ts';
+import { type Checkpoint, checkpointFault } from './checkpoint.ts';
 import { entryLeafHash, MerkleFrontier } from './merkle.ts';
 
 export type LogProblemKind = ProblemKind | 'forged';
@@ -83,23 +83,23 @@ export function verifyLog(
 
 type Numbered = { cp: Checkpoint; index: number };
 
-/** The first checkpoint (smallest size first) that is not this log's or not signed by this key. */
+/** The first checkpoint (smallest size first) that is unreadable, not this log's, or not signed by this key. */
 function forgery(
   order: Numbered[],
   origin: string | undefined,
   publicKey: Uint8Array | string,
 ): LogProblem | undefined {
   for (const { cp, index } of order) {
-    const why =
+    const fault =
       origin !== undefined && cp.origin !== origin
-        ? `it is for another log ("${cp.origin}", not "${origin}")`
-        : checkpointProblem(cp, publicKey);
-    if (why) {
+        ? { kind: 'forged' as const, message: `it is for another log ("${cp.origin}", not "${origin}")` }
+        : checkpointFault(cp, publicKey);
+    if (fault) {
       return {
         seq: cp.size,
         index: Math.max(0, cp.size - 1),
-        kind: 'forged',
-        message: `${describe(cp)}: ${why}`,
+        kind: fault.kind,
+        message: `${describe(cp)}: ${fault.message}`,
         checkpoint: { index, size: cp.size },
       };
     }
