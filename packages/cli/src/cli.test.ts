@@ -12,9 +12,11 @@ import {
   MerkleFrontier,
   makeAuditExport,
   publicKeyOf,
+  RecordError,
   signCheckpoint,
 } from '@concert/engine';
 import { describe, expect, it, vi } from 'vitest';
+import { describeError } from './errors.ts';
 import { main } from './main.ts';
 
 /** Runs the CLI in-process and captures what it writes. */
@@ -342,5 +344,13 @@ describe('concert audit verify', () => {
     const r = await run('audit', 'verify', file('edited.json', text), '--key', key, '--json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout).problem).toMatchObject({ kind: 'altered', seq: 10 });
+  });
+
+  it('describes a record error from the engine as a user error, not an internal one', () => {
+    const d = describeError(
+      new RecordError('must be 64 lowercase hex digits', ['entries', 2, 'hash'], 'hint text'),
+    );
+    expect(d.text).toBe('error: must be 64 lowercase hex digits (at entries[2].hash)\n  hint: hint text');
+    expect(d.json).toMatchObject({ error: 'record', path: 'entries[2].hash' });
   });
 });

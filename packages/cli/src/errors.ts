@@ -1,4 +1,4 @@
-import { CancelledError, CharterError, PowerError, WorldError } from '@concert/engine';
+import { CancelledError, CharterError, PowerError, RecordError, WorldError } from '@concert/engine';
 
 /** A usage error: bad flags or arguments. Printed as one message with a hint; exit code 1. */
 export class UsageError extends Error {
@@ -43,6 +43,9 @@ export function describeError(e: unknown): { text: string; json: Record<string, 
       text: `error: ${e.message}${hint ? `\n  hint: ${hint}` : ''}`,
       json: { error: 'analysis', message: e.message, ...(hint ? { hint } : {}) },
     };
+  }
+  if (e instanceof RecordError) {
+    return { text: `error: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`, json: e.toJSON() };
   }
   if (e instanceof UsageError || e instanceof WorldError) {
     const hint = 'hint' in e && typeof e.hint === 'string' && e.hint ? e.hint : '';
