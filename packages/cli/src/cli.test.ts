@@ -301,6 +301,22 @@ describe('concert audit verify', () => {
     expect(both.stderr).toContain('TAMPERED (truncated): entries 13–20 are missing');
   });
 
+  it('keeps the latest checkpoint of an intact export, which then catches a later truncation', async () => {
+    const note = join(dir, 'latest.note');
+    const r = await run('audit', 'verify', exportFile('keep.json', entries), '--key', keyHex, '--keep', note);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('kept the checkpoint of size 20');
+    expect(readFileSync(note, 'utf8')).toBe(checkpointNote(checkpoints[1]!));
+    const later = await run(
+      'audit',
+      'verify',
+      exportFile('later.json', entries.slice(0, 18), []),
+      '--checkpoint',
+      note,
+    );
+    expect(later.stderr).toContain('TAMPERED (truncated): entries 19–20 are missing');
+  });
+
   it('catches an export re-signed with another key, against the key or the checkpoint the client kept', async () => {
     const forger = generateSigningKey();
     const forged = entries.map((e) => ({ ...e }));

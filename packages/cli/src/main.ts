@@ -167,6 +167,10 @@ function build(onJson: (json: boolean) => void): Command {
       '--key <public key>',
       "the log's Ed25519 public key (hex, base64, or a file); default: the export's own",
     )
+    .option(
+      '--keep <file>',
+      'if intact, write the latest checkpoint to this file (a signed note) to pass later',
+    )
     .option('--json', 'print one JSON document (shapes: docs/cli.md)')
     .exitOverride()
     .action((f, o) => auditVerify(f, o, out(o)));

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import {
   AUDIT_EXPORT_LIMITS,
   bytesToHex,
   type Checkpoint,
+  checkpointNote,
   EMPTY_ROOT,
   GENESIS_HASH,
   keyIdFor,
@@ -20,6 +21,7 @@ import type { Output } from '../output.ts';
 export interface AuditVerifyOptions {
   checkpoint?: string[];
   key?: string;
+  keep?: string;
 }
 
 /** Largest checkpoint file a client keeps: a few checkpoints, or a signed note. */
@@ -53,8 +55,18 @@ export function auditVerify(path: string, opts: AuditVerifyOptions, out: Output)
   };
   const text = describe(report, file.entries.length, keySource, kept.length, checkpointSource);
   if (!report.ok) throw new VerificationFailed(text, { error: report.problem!.kind, ...result });
-  out.data(result);
+  const latest =
+    report.checkpoints > 0 ? checkpoints.find((cp) => cp.size === report.anchoredSize) : undefined;
+  if (opts.keep !== undefined) {
+    if (!latest) throw new UsageError('--keep: the export has no checkpoint to keep');
+    writeFileSync(opts.keep, checkpointNote(latest));
+  }
+  out.data({ ...result, ...(opts.keep !== undefined ? { kept: opts.keep } : {}) });
   out.print(text);
+  if (opts.keep !== undefined && latest)
+    out.print(
+      `  kept the checkpoint of size ${n(latest.size)} in ${opts.keep}; pass it with --checkpoint next time`,
+    );
 }
 
 /** Without --key, the export's own key is only as good as the export: a checkpoint the client kept must agree. */
