@@ -315,6 +315,15 @@ describe('concert audit verify', () => {
       note,
     );
     expect(later.stderr).toContain('TAMPERED (truncated): entries 19–20 are missing');
+    const nowhere = await run(
+      'audit',
+      'verify',
+      exportFile('keep2.json', entries),
+      '--keep',
+      join(dir, 'no', 'x'),
+    );
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toMatch(/^error: --keep: cannot write/);
   });
 
   it('catches an export re-signed with another key, against the key or the checkpoint the client kept', async () => {

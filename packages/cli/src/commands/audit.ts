@@ -55,18 +55,26 @@ export function auditVerify(path: string, opts: AuditVerifyOptions, out: Output)
   };
   const text = describe(report, file.entries.length, keySource, kept.length, checkpointSource);
   if (!report.ok) throw new VerificationFailed(text, { error: report.problem!.kind, ...result });
+  const keptNow = opts.keep !== undefined ? keepLatest(opts.keep, checkpoints, report) : undefined;
+  out.data({ ...result, ...(keptNow ? { kept: opts.keep } : {}) });
+  out.print(text);
+  if (keptNow)
+    out.print(
+      `  kept the checkpoint of size ${n(keptNow.size)} in ${opts.keep}; pass it with --checkpoint next time`,
+    );
+}
+
+/** Writes the largest checkpoint that matched as a signed note, for the client to pass with --checkpoint later. */
+function keepLatest(path: string, checkpoints: Checkpoint[], report: LogReport): Checkpoint {
   const latest =
     report.checkpoints > 0 ? checkpoints.find((cp) => cp.size === report.anchoredSize) : undefined;
-  if (opts.keep !== undefined) {
-    if (!latest) throw new UsageError('--keep: the export has no checkpoint to keep');
-    writeFileSync(opts.keep, checkpointNote(latest));
+  if (!latest) throw new UsageError('--keep: the export has no checkpoint to keep');
+  try {
+    writeFileSync(path, checkpointNote(latest));
+  } catch (e) {
+    throw new UsageError(`--keep: cannot write ${path}: ${e instanceof Error ? e.message : String(e)}`);
   }
-  out.data({ ...result, ...(opts.keep !== undefined ? { kept: opts.keep } : {}) });
-  out.print(text);
-  if (opts.keep !== undefined && latest)
-    out.print(
-      `  kept the checkpoint of size ${n(latest.size)} in ${opts.keep}; pass it with --checkpoint next time`,
-    );
+  return latest;
 }
 
 /** Without --key, the export's own key is only as good as the export: a checkpoint the client kept must agree. */
