@@ -7,7 +7,7 @@ import { RecordError } from './errors.ts';
 const LEAF = Uint8Array.of(0x00);
 const NODE = Uint8Array.of(0x01);
 
-/** MTH of the empty tree: SHA-256 of the empty string (RFC 9162 §2.1.1). */
+/** MTH of the empty tree: SHA-256 of the empty string (RFC 9162 §2.1.1). Functions here return copies. */
 export const EMPTY_ROOT: Uint8Array = sha256(new Uint8Array(0));
 
 /** H(0x00 || leaf). */
@@ -69,7 +69,7 @@ export class MerkleFrontier {
   }
 
   root(): Uint8Array {
-    if (this.hashes.length === 0) return EMPTY_ROOT;
+    if (this.hashes.length === 0) return EMPTY_ROOT.slice();
     let h = this.hashes[this.hashes.length - 1]!;
     for (let i = this.hashes.length - 2; i >= 0; i--) h = nodeHash(this.hashes[i]!, h);
     return h;
