@@ -53,7 +53,7 @@ export {
   readAuditExport,
   readCheckpoints,
 } from './export.ts';
-export { type LogProblem, type LogProblemKind, type LogReport, verifyLog } from './log.ts';
+export { checkpointFor, type LogProblem, type LogProblemKind, type LogReport, verifyLog } from './log.ts';
 export {
   consistencyProof,
   EMPTY_ROOT,

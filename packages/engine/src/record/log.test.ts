@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex } from './bytes.ts';
 import type { AuditEntry } from './chain.ts';
 import { generateSigningKey, publicKeyOf, signCheckpoint } from './checkpoint.ts';
-import { verifyLog } from './log.ts';
+import { checkpointFor, verifyLog } from './log.ts';
 import { entryLeafHash, merkleRoot } from './merkle.ts';
 import { checkpointsOf, rewriteTail, sampleLog } from './testing.ts';
 
@@ -37,6 +37,18 @@ describe('verifyLog', () => {
   it('accepts checkpoints in any order, and a checkpoint of the empty log', () => {
     const cps = [...checkpointsOf(entries, [0], privateKey), ...checkpoints].reverse();
     expect(verifyLog(entries, cps, publicKey)).toMatchObject({ ok: true, checkpoints: 6 });
+  });
+
+  it('signs a checkpoint of a log (or its first entries) equal to one built incrementally', () => {
+    const head = { origin: 'concert.test/continental', timestamp: '2030-01-01T12:00:50.000Z' };
+    expect(checkpointFor(entries, head, privateKey)).toEqual(checkpoints[4]);
+    const at20 = checkpointFor(
+      entries,
+      { ...head, size: 20, timestamp: '2030-01-01T12:00:20.000Z' },
+      privateKey,
+    );
+    expect(at20).toEqual(checkpoints[1]);
+    expect(() => checkpointFor(entries, { ...head, size: 51 }, privateKey)).toThrow(/needs 51 entries/);
   });
 
   it('catches altered content, actor and time', () => {

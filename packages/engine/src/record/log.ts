@@ -2,7 +2,8 @@
 // only a checkpoint kept outside the database shows that nothing was cut off the end, and that the whole
 // tail was not rewritten with freshly recomputed hashes.
 import { type AuditEntry, type ChainProblem, GENESIS_HASH, type ProblemKind, verifyChain } from './chain.ts';
-import { type Checkpoint, checkpointFault } from './checkpoint.ts';
+import { type Checkpoint, checkpointFault, signCheckpoint } from './checkpoint.ts';
+import { RecordError } from './errors.ts';
 import { entryLeafHash, MerkleFrontier } from './merkle.ts';
 
 export type LogProblemKind = ProblemKind | 'forged';
@@ -160,4 +161,31 @@ function failed(entries: AuditEntry[], count: number, matched: number, problem: 
 
 function describe(cp: Checkpoint): string {
   return `the checkpoint of ${cp.timestamp} (size ${cp.size})`;
+}
+
+/**
+ * Signs the tree head of the first `size` entries (all by default): for exports, tests and a server rebuilding
+ * its frontier. A server appending one entry at a time keeps a MerkleFrontier instead of calling this.
+ */
+export function checkpointFor(
+  entries: AuditEntry[],
+  head: { origin: string; timestamp: string; size?: number },
+  privateKey: Uint8Array,
+): Checkpoint {
+  const size = head.size ?? entries.length;
+  if (!Number.isSafeInteger(size) || size < 0 || size > entries.length)
+    throw new RecordError(`a checkpoint of size ${size} needs ${size} entries; ${entries.length} given`, [
+      'size',
+    ]);
+  const frontier = MerkleFrontier.of(entries.slice(0, size).map(entryLeafHash));
+  return signCheckpoint(
+    {
+      origin: head.origin,
+      size,
+      rootHash: frontier.rootHex(),
+      headHash: size === 0 ? GENESIS_HASH : entries[size - 1]!.hash,
+      timestamp: head.timestamp,
+    },
+    privateKey,
+  );
 }
