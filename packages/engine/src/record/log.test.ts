@@ -207,7 +207,7 @@ describe('verifyLog', () => {
         if (kind === 'rewrite') expect(p.range!.to).toBeGreaterThanOrEqual(i + 1);
         else expect(p.seq).toBe(i + 1);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
@@ -246,7 +246,7 @@ describe('verifyLog', () => {
         fc.pre(JSON.stringify(t) !== JSON.stringify(log));
         expect(verifyLog(t, cps, publicKey).ok).toBe(false);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
