@@ -95,9 +95,8 @@ export function verifyChain(entries: AuditEntry[], opts: { from?: AuditEntry | n
   const from = opts.from ?? null;
   const firstSeq = from ? from.seq + 1 : 1;
   let head = from?.hash ?? GENESIS_HASH;
-  const bySeq = indexBySeq(entries);
   for (let i = 0; i < entries.length; i++) {
-    const problem = checkEntry(entries, i, firstSeq + i, head, bySeq, from);
+    const problem = checkEntry(entries, i, firstSeq + i, head, from);
     if (problem) {
       // The problem may lie with the entry before this one (changed and rehashed): count up to it.
       const count = problem.index;
@@ -114,7 +113,6 @@ function checkEntry(
   index: number,
   expected: number,
   prevHash: string,
-  bySeq: Map<number, number[]>,
   from: AuditEntry | null,
 ): ChainProblem | undefined {
   const entry = entries[index]!;
@@ -138,7 +136,7 @@ function checkEntry(
     };
   }
   if (entry.seq === expected && entry.prevHash === prevHash) return undefined;
-  return linkProblem(entries, index, expected, bySeq, from);
+  return linkProblem(entries, index, expected, from);
 }
 
 /** The entry is intact by itself but does not follow its predecessor: say how the order was broken. */
@@ -146,9 +144,9 @@ function linkProblem(
   entries: AuditEntry[],
   index: number,
   expected: number,
-  bySeq: Map<number, number[]>,
   from: AuditEntry | null,
 ): ChainProblem {
+  const bySeq = indexBySeq(entries); // only once, when the chain breaks
   const entry = entries[index]!;
   const earlier = (bySeq.get(entry.seq) ?? []).find((j) => j < index);
   if (earlier !== undefined) {
