@@ -48,6 +48,15 @@ describe('canonicalJson', () => {
     expect(refusal(undefined).path).toEqual([]);
   });
 
+  it('refuses nesting deeper than 200 levels instead of overflowing the stack', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(refusal(deep).message).toMatch(/deeper than 200/);
+    let ok: unknown = 1;
+    for (let i = 0; i < 200; i++) ok = { a: ok };
+    expect(canonicalJson(ok)).toMatch(/^(\{"a":){200}1\}+$/);
+  });
+
   it('refuses cycles but accepts a shared (acyclic) object twice', () => {
     const a: Record<string, unknown> = { x: 1 };
     a.self = { back: a };

@@ -6,10 +6,15 @@ import { RecordError } from './errors.ts';
  * which is what makes a hash of it meaningful. Values JSON cannot carry faithfully are refused rather than
  * silently changed: undefined inside an array, functions, symbols, non-finite numbers, BigInt (convert to a
  * string first) and cycles. An object property whose value is undefined is omitted, as JSON.stringify does.
+ * Nesting deeper than MAX_JSON_DEPTH is refused too, so hostile input fails as a RecordError rather than
+ * overflowing the stack.
  */
 export function canonicalJson(value: unknown): string {
   return write(value, [], new Set());
 }
+
+/** Deepest nesting accepted; an export (which adds 3 levels around content) is read with a limit of 256. */
+export const MAX_JSON_DEPTH = 200;
 
 function write(value: unknown, path: (string | number)[], open: Set<object>): string {
   switch (typeof value) {
@@ -34,6 +39,8 @@ function write(value: unknown, path: (string | number)[], open: Set<object>): st
   if (value === null) return 'null';
   const object = value as object;
   if (open.has(object)) throw new RecordError('the value contains a cycle', [...path]);
+  if (path.length >= MAX_JSON_DEPTH)
+    throw new RecordError(`the value nests deeper than ${MAX_JSON_DEPTH} levels`, path.slice(0, 3));
   open.add(object);
   let text: string;
   if (Array.isArray(object)) {

@@ -38,8 +38,10 @@ describe('appendEntry', () => {
     expect(second.hash).toBe(entryHash(first.hash, second));
   });
 
-  it('refuses a seq that does not follow, and content JSON cannot carry', () => {
+  it('refuses a seq that does not follow, a time that is not ISO-8601 UTC, and content JSON cannot carry', () => {
     expect(() => appendEntry(null, { ...body, seq: 5 })).toThrow(/next is 1/);
+    expect(() => appendEntry(null, { ...body, at: '2030-01-01 09:00' })).toThrow(/ISO-8601 UTC/);
+    expect(() => appendEntry(null, { ...body, at: '2030-02-30T09:00:00Z' })).toThrow(/ISO-8601 UTC/);
     expect(() => appendEntry(null, { ...body, content: { weight: 3n } })).toThrow(/BigInt.*content\.weight/);
   });
 });
@@ -88,6 +90,12 @@ describe('verifyChain', () => {
     }
   });
 
+  it('names an altered entry by its position when its seq was changed too', () => {
+    const renumbered = log.map((e, i) => (i === 9 ? { ...e, seq: 99 } : e));
+    expect(problemOf(renumbered)).toMatchObject({ seq: 10, index: 9, kind: 'altered' });
+    expect(problemOf(renumbered).message).toMatch(/^entry 10 \(its seq now reads 99\): /);
+  });
+
   it('catches an entry changed and rehashed by its successor still linking to the original', () => {
     const rehashed = [...log];
     const changed = { ...log[6]!, content: 'forged' };
@@ -126,6 +134,11 @@ describe('verifyChain', () => {
       kind: 'duplicated',
     });
     expect(problemOf([...log, log[2]!])).toMatchObject({ seq: 3, index: 30, kind: 'duplicated' });
+    // A second version of entry 8, properly linked and hashed, inserted after the first.
+    const second = appendEntry(log[6]!, { ...log[7]!, content: 'another version' });
+    const p = problemOf([...log.slice(0, 8), second, ...log.slice(8)]);
+    expect(p).toMatchObject({ seq: 8, index: 8, kind: 'duplicated' });
+    expect(p.message).toMatch(/different contents.*inserted/);
   });
 
   it('reports malformed rows instead of throwing', () => {

@@ -1,6 +1,7 @@
 import { bytesToHex, isHashHex, sha256, utf8ToBytes } from './bytes.ts';
 import { canonicalJson } from './canonical.ts';
 import { RecordError } from './errors.ts';
+import { isUtcTime } from './time.ts';
 
 /** The prevHash of entry 1: 64 zeros. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -69,6 +70,10 @@ export function appendEntry(
     throw new RecordError(`entry ${body.seq} cannot follow entry ${prev?.seq ?? 0}; the next is ${seq}`, [
       'seq',
     ]);
+  if (!isUtcTime(body.at))
+    throw new RecordError(`"${body.at}" is not an ISO-8601 UTC time such as 2030-01-01T09:00:00.000Z`, [
+      'at',
+    ]);
   const prevHash = prev?.hash ?? GENESIS_HASH;
   const entry: AuditEntryBody = {
     seq,
@@ -90,9 +95,8 @@ export function verifyChain(entries: AuditEntry[], opts: { from?: AuditEntry | n
   const from = opts.from ?? null;
   const firstSeq = from ? from.seq + 1 : 1;
   let head = from?.hash ?? GENESIS_HASH;
-  const bySeq = indexBySeq(entries);
   for (let i = 0; i < entries.length; i++) {
-    const problem = checkEntry(entries, i, firstSeq + i, head, bySeq, from);
+    const problem = checkEntry(entries, i, firstSeq + i, head, from);
     if (problem) {
       // The problem may lie with the entry before this one (changed and rehashed): count up to it.
       const count = problem.index;
@@ -109,7 +113,6 @@ function checkEntry(
   index: number,
   expected: number,
   prevHash: string,
-  bySeq: Map<number, number[]>,
   from: AuditEntry | null,
 ): ChainProblem | undefined {
   const entry = entries[index]!;
@@ -120,18 +123,20 @@ function checkEntry(
     hash = entryHash(entry.prevHash, entry);
   } catch (e) {
     if (!(e instanceof RecordError)) throw e;
-    return { seq: entry.seq, index, kind: 'malformed', message: `entry ${entry.seq}: ${e.message}` };
+    return { seq: expected, index, kind: 'malformed', message: `entry ${expected}: ${e.message}` };
   }
   if (hash !== entry.hash) {
+    // Everything before is in order, so the position says which entry this is even if its seq was changed.
+    const renumbered = entry.seq !== expected ? ` (its seq now reads ${entry.seq})` : '';
     return {
-      seq: entry.seq,
+      seq: expected,
       index,
       kind: 'altered',
-      message: `entry ${entry.seq}: its content does not match its hash — altered after it was written`,
+      message: `entry ${expected}${renumbered}: its content does not match its hash — altered after it was written`,
     };
   }
   if (entry.seq === expected && entry.prevHash === prevHash) return undefined;
-  return linkProblem(entries, index, expected, bySeq, from);
+  return linkProblem(entries, index, expected, from);
 }
 
 /** The entry is intact by itself but does not follow its predecessor: say how the order was broken. */
@@ -139,18 +144,20 @@ function linkProblem(
   entries: AuditEntry[],
   index: number,
   expected: number,
-  bySeq: Map<number, number[]>,
   from: AuditEntry | null,
 ): ChainProblem {
+  const bySeq = indexBySeq(entries); // only once, when the chain breaks
   const entry = entries[index]!;
-  const seen = bySeq.get(entry.seq) ?? [];
-  const earlier = seen.find((j) => j < index && entries[j]!.hash === entry.hash);
+  const earlier = (bySeq.get(entry.seq) ?? []).find((j) => j < index);
   if (earlier !== undefined) {
+    const same = entries[earlier]!.hash === entry.hash;
     return {
       seq: entry.seq,
       index,
       kind: 'duplicated',
-      message: `entry ${entry.seq} appears twice (positions ${earlier + 1} and ${index + 1}) — duplicated`,
+      message: same
+        ? `entry ${entry.seq} appears twice (positions ${earlier + 1} and ${index + 1}) — duplicated`
+        : `entry ${entry.seq} appears twice with different contents (positions ${earlier + 1} and ${index + 1}) — a second version was inserted`,
     };
   }
   if (entry.seq !== expected) {
@@ -172,13 +179,20 @@ function linkProblem(
         : `the log starts at entry ${entry.seq}`;
     return { seq: expected, index, kind: 'removed', message: `${missing} missing: ${after} — removed` };
   }
-  if (index === 0) {
-    const anchor = from ? `the trusted entry ${from.seq}` : 'the genesis hash';
+  if (index === 0 && from) {
     return {
       seq: expected,
       index,
-      kind: from ? 'rewritten' : 'malformed',
-      message: `entry ${expected} does not link to ${anchor} — the log was rewritten up to here`,
+      kind: 'rewritten',
+      message: `entry ${expected} does not link to the trusted entry ${from.seq} — the log was rewritten up to here`,
+    };
+  }
+  if (index === 0) {
+    return {
+      seq: expected,
+      index,
+      kind: 'malformed',
+      message: `entry ${expected} does not link to the genesis hash (64 zeros), as the first entry must`,
     };
   }
   // Same seq, intact hash, wrong link: the entry before was changed and its hash recomputed, and this one

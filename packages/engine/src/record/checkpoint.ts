@@ -14,6 +14,7 @@ import {
   utf8ToBytes,
 } from './bytes.ts';
 import { RecordError } from './errors.ts';
+import { isUtcTime } from './time.ts';
 
 export interface Checkpoint {
   /** The log's name, e.g. "concert.example.org/continental"; also the signing key's name. */
@@ -40,7 +41,6 @@ export interface SigningKey {
   publicKey: Uint8Array;
 }
 
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 /** C2SP signed-note signature type of Ed25519. */
 const ED25519_TYPE = 0x01;
 
@@ -85,6 +85,14 @@ export function verifyCheckpoint(cp: Checkpoint, publicKey: Uint8Array | string)
 
 /** Why a checkpoint does not verify under this key, in plain words; undefined if it does. */
 export function checkpointProblem(cp: Checkpoint, publicKey: Uint8Array | string): string | undefined {
+  return checkpointFault(cp, publicKey)?.message;
+}
+
+/** The same, with whether the checkpoint is unreadable ('malformed') or not signed by this key ('forged'). */
+export function checkpointFault(
+  cp: Checkpoint,
+  publicKey: Uint8Array | string,
+): { kind: 'malformed' | 'forged'; message: string } | undefined {
   const key = typeof publicKey === 'string' ? parsePublicKey(publicKey) : publicKey;
   let body: string;
   let signature: Uint8Array;
@@ -92,18 +100,24 @@ export function checkpointProblem(cp: Checkpoint, publicKey: Uint8Array | string
     body = checkpointBody(cp);
     signature = base64ToBytes(cp.signature);
   } catch (e) {
-    if (e instanceof RecordError) return `it is malformed: ${e.message}`;
+    if (e instanceof RecordError) return { kind: 'malformed', message: `it is malformed: ${e.message}` };
     throw e;
   }
   const expected = keyIdFor(cp.origin, key);
-  if (cp.keyId !== expected) return `it was signed by another key (key ID ${cp.keyId}, expected ${expected})`;
+  if (cp.keyId !== expected)
+    return {
+      kind: 'forged',
+      message: `it was signed by another key (key ID ${cp.keyId}, expected ${expected})`,
+    };
   let valid = false;
   try {
     valid = signature.length === 64 && ed25519.verify(signature, utf8ToBytes(body), key, { zip215: false });
   } catch {
     valid = false;
   }
-  return valid ? undefined : 'its signature does not verify — forged, or altered after it was signed';
+  return valid
+    ? undefined
+    : { kind: 'forged', message: 'its signature does not verify — forged, or altered after it was signed' };
 }
 
 /** An Ed25519 public key written as 64 hex digits or 44 characters of base64. */
@@ -173,7 +187,7 @@ function checkFields(cp: UnsignedCheckpoint): void {
     throw new RecordError('rootHash must be 64 lowercase hex digits', ['rootHash']);
   if (!isHashHex(cp.headHash))
     throw new RecordError('headHash must be 64 lowercase hex digits', ['headHash']);
-  if (typeof cp.timestamp !== 'string' || !ISO_UTC.test(cp.timestamp))
+  if (!isUtcTime(cp.timestamp))
     throw new RecordError('timestamp must be ISO-8601 UTC, e.g. 2030-01-01T09:00:00Z', ['timestamp']);
 }
 

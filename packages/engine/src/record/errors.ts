@@ -11,11 +11,6 @@ export class RecordError extends Error {
     this.name = 'RecordError';
   }
 
-  /** The message without the path, for callers that print the path themselves. */
-  get reason(): string {
-    return this.path.length > 0 ? this.message.slice(0, this.message.lastIndexOf(' (at ')) : this.message;
-  }
-
   toJSON() {
     return {
       error: 'record',

@@ -1,7 +1,15 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
+import { appendEntry } from './chain.ts';
 import { checkpointNote, publicKeyOf } from './checkpoint.ts';
 import { RecordError } from './errors.ts';
-import { makeAuditExport, parseAuditExport, readAuditExport, readCheckpoints } from './export.ts';
+import {
+  auditExportJsonSchema,
+  makeAuditExport,
+  parseAuditExport,
+  readAuditExport,
+  readCheckpoints,
+} from './export.ts';
 import { verifyLog } from './log.ts';
 import { checkpointsOf, sampleLog } from './testing.ts';
 
@@ -43,6 +51,15 @@ describe('audit exports', () => {
     expect(refusal(() => parseAuditExport([])).hint).toMatch(/concert-audit-export\/1/);
   });
 
+  it('read content as deeply nested as an entry may hold', () => {
+    let content: unknown = 'deep';
+    for (let i = 0; i < 199; i++) content = [content];
+    const deep = sampleLog(1);
+    const entry = appendEntry(null, { ...deep[0]!, content });
+    const text = JSON.stringify(makeAuditExport('o', publicKeyOf(privateKey), [entry], []));
+    expect(verifyLog(readAuditExport(text).entries, [], publicKeyOf(privateKey)).ok).toBe(true);
+  });
+
   it('report a JSON syntax error with its line and column', () => {
     expect(refusal(() => readAuditExport('{\n  "format": ,\n}')).message).toMatch(/line 2, column/);
   });
@@ -52,5 +69,14 @@ describe('audit exports', () => {
     expect(readCheckpoints(JSON.stringify(checkpoints))).toEqual(checkpoints);
     expect(readCheckpoints(checkpointNote(checkpoints[1]!))).toEqual([checkpoints[1]]);
     expect(refusal(() => readCheckpoints('[{"size": 3}]')).path).toEqual([0, 'origin']);
+  });
+
+  it('have a JSON Schema that accepts what the zod schema accepts and rejects a bad hash', () => {
+    const validate = new Ajv2020({ strict: false }).compile(auditExportJsonSchema());
+    const value = JSON.parse(JSON.stringify(file));
+    expect(validate(value)).toBe(true);
+    value.entries[0].hash = 'XYZ';
+    expect(validate(value)).toBe(false);
+    expect(validate({ ...file, format: 'other' })).toBe(false);
   });
 });

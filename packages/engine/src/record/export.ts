@@ -52,6 +52,20 @@ export const auditExportSchema = z.object({
 
 export const checkpointListSchema = z.array(checkpointSchema);
 
+/** JSON Schema (2020-12) of the export, for API documentation and response schemas. */
+export function auditExportJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(auditExportSchema, { io: 'input', unrepresentable: 'any', reused: 'inline' }),
+    $id: 'https://concert.invalid/schema/audit-export.json',
+    title: 'Concert audit export',
+  };
+}
+
+/** JSON Schema of one checkpoint. */
+export function checkpointJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(checkpointSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
 export function makeAuditExport(
   origin: string,
   publicKey: Uint8Array,
@@ -72,8 +86,11 @@ export function parseCheckpoints(value: unknown): Checkpoint[] {
   return [parseWith(checkpointSchema, value) as Checkpoint];
 }
 
-/** Limits for reading an export: larger than a charter's, still bounded. */
-export const AUDIT_EXPORT_LIMITS = { maxBytes: 64 * 1024 * 1024, maxNodes: 4_000_000, maxDepth: 64 };
+/**
+ * Limits for reading an export: larger than a charter's, still bounded. The depth leaves room for any content
+ * canonicalJson accepts (MAX_JSON_DEPTH) inside the export's own three levels.
+ */
+export const AUDIT_EXPORT_LIMITS = { maxBytes: 64 * 1024 * 1024, maxNodes: 4_000_000, maxDepth: 256 };
 
 /** Reads an export from JSON text; syntax errors and bad fields alike throw one RecordError. */
 export function readAuditExport(text: string, source = 'export'): AuditExport {

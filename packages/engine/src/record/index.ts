@@ -1,5 +1,15 @@
 // The record: a hash-chained audit log, Merkle tree heads over it (RFC 9162 §2.1) and signed checkpoints, so
 // that nobody can later alter, remove, reorder or truncate what a council did without it being noticed.
+//
+// A server appends inside the transaction of the change it records:
+//   const prev = /* last entry, locked */;                 const frontier = MerkleFrontier.fromJSON(saved);
+//   const entry = appendEntry(prev, { at: new Date().toISOString(), actor, action, subject, content });
+//   frontier.append(entryLeafHash(entry));                  // save frontier.toJSON() with the entry
+//   const cp = signCheckpoint({ origin, size: frontier.size, rootHash: frontier.rootHex(),
+//                               headHash: entry.hash, timestamp }, privateKey);   // now and then
+// and verifies with verifyLog(entries, checkpoints, publicKey). The hash covers `at` and `content` exactly as
+// given, so store `at` as text (not re-rendered by a timestamp column) and content as JSON whose values survive
+// a round trip (JSON numbers that are JS doubles, no BigInt — canonicalJson refuses those anyway).
 export { base64ToBytes, bytesToBase64, bytesToHex, hexToBytes, isHashHex } from './bytes.ts';
 export { canonicalJson } from './canonical.ts';
 export {
@@ -16,6 +26,7 @@ export {
 export {
   type Checkpoint,
   checkpointBody,
+  checkpointFault,
   checkpointNote,
   checkpointProblem,
   generateSigningKey,
@@ -33,14 +44,16 @@ export {
   AUDIT_EXPORT_FORMAT,
   AUDIT_EXPORT_LIMITS,
   type AuditExport,
+  auditExportJsonSchema,
   auditExportSchema,
+  checkpointJsonSchema,
   makeAuditExport,
   parseAuditExport,
   parseCheckpoints,
   readAuditExport,
   readCheckpoints,
 } from './export.ts';
-export { type LogProblem, type LogProblemKind, type LogReport, verifyLog } from './log.ts';
+export { checkpointFor, type LogProblem, type LogProblemKind, type LogReport, verifyLog } from './log.ts';
 export {
   consistencyProof,
   EMPTY_ROOT,
@@ -53,3 +66,11 @@ export {
   verifyConsistency,
   verifyInclusion,
 } from './merkle.ts';
+export {
+  type ProofCheck,
+  type ProofHashes,
+  proofToHex,
+  verifyCheckpointConsistency,
+  verifyEntryInclusion,
+} from './proofs.ts';
+export { isUtcTime } from './time.ts';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { bytesToHex } from './bytes.ts';
 import type { AuditEntry } from './chain.ts';
 import { generateSigningKey, publicKeyOf, signCheckpoint } from './checkpoint.ts';
-import { verifyLog } from './log.ts';
+import { checkpointFor, verifyLog } from './log.ts';
 import { entryLeafHash, merkleRoot } from './merkle.ts';
 import { checkpointsOf, rewriteTail, sampleLog } from './testing.ts';
 
@@ -37,6 +37,18 @@ describe('verifyLog', () => {
   it('accepts checkpoints in any order, and a checkpoint of the empty log', () => {
     const cps = [...checkpointsOf(entries, [0], privateKey), ...checkpoints].reverse();
     expect(verifyLog(entries, cps, publicKey)).toMatchObject({ ok: true, checkpoints: 6 });
+  });
+
+  it('signs a checkpoint of a log (or its first entries) equal to one built incrementally', () => {
+    const head = { origin: 'concert.test/continental', timestamp: '2030-01-01T12:00:50.000Z' };
+    expect(checkpointFor(entries, head, privateKey)).toEqual(checkpoints[4]);
+    const at20 = checkpointFor(
+      entries,
+      { ...head, size: 20, timestamp: '2030-01-01T12:00:20.000Z' },
+      privateKey,
+    );
+    expect(at20).toEqual(checkpoints[1]);
+    expect(() => checkpointFor(entries, { ...head, size: 51 }, privateKey)).toThrow(/needs 51 entries/);
   });
 
   it('catches altered content, actor and time', () => {
@@ -126,6 +138,11 @@ describe('verifyLog', () => {
     expect(problemOf(rewritten, resigned, publicKey)).toMatchObject({ kind: 'forged' });
   });
 
+  it('reports an unreadable checkpoint as malformed', () => {
+    const bad = checkpoints.map((cp, i) => (i === 2 ? { ...cp, timestamp: 'yesterday' } : cp));
+    expect(problemOf(entries, bad)).toMatchObject({ kind: 'malformed', seq: 30, checkpoint: { index: 2 } });
+  });
+
   it('refuses a checkpoint of another log', () => {
     const elsewhere = checkpointsOf(entries, [10], privateKey, 'concert.test/other');
     expect(problemOf(entries, [...checkpoints, ...elsewhere]).message).toMatch(/another log/);
@@ -190,7 +207,46 @@ describe('verifyLog', () => {
         if (kind === 'rewrite') expect(p.range!.to).toBeGreaterThanOrEqual(i + 1);
         else expect(p.seq).toBe(i + 1);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
+    );
+  });
+
+  it('property: any sequence of tamperings of a fully anchored log is caught, unless it changed nothing', () => {
+    const log = sampleLog(24);
+    const cps = checkpointsOf(log, [6, 12, 24], privateKey);
+    const at = fc.nat(23);
+    const mutation = fc.oneof(
+      fc.record({
+        op: fc.constant('set' as const),
+        i: at,
+        field: fc.constantFrom('at', 'actor', 'action', 'subject', 'content'),
+        value: fc.jsonValue(),
+      }),
+      fc.record({ op: fc.constant('delete' as const), i: at }),
+      fc.record({ op: fc.constant('swap' as const), i: at, j: at }),
+      fc.record({ op: fc.constant('duplicate' as const), i: at, j: at }),
+      fc.record({ op: fc.constant('truncate' as const), i: at }),
+      fc.record({ op: fc.constant('rewrite' as const), i: at, value: fc.jsonValue() }),
+    );
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+        let t: AuditEntry[] = [...log];
+        for (const m of mutations) {
+          if (t.length === 0) break;
+          const i = m.i % t.length;
+          if (m.op === 'set') t[i] = { ...t[i]!, [m.field]: m.value } as AuditEntry;
+          else if (m.op === 'delete') t.splice(i, 1);
+          else if (m.op === 'swap') {
+            const j = m.j % t.length;
+            [t[i], t[j]] = [t[j]!, t[i]!];
+          } else if (m.op === 'duplicate') t.splice(m.j % t.length, 0, t[i]!);
+          else if (m.op === 'truncate') t = t.slice(0, i);
+          else t = rewriteTail(t, i, () => ({ content: m.value }));
+        }
+        fc.pre(JSON.stringify(t) !== JSON.stringify(log));
+        expect(verifyLog(t, cps, publicKey).ok).toBe(false);
+      }),
+      { numRuns: 200 },
     );
   });
 });

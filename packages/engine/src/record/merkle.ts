@@ -1,13 +1,13 @@
 // Merkle tree hashing as RFC 9162 (Certificate Transparency v2) §2.1 defines it, with SHA-256. The log's
 // leaves are its entries' chain hashes (32 raw bytes each), so a tree head commits to the whole chain and a
 // proof shows one entry, or an earlier tree head, is part of a later one without sending the log.
-import { concatBytes, equalBytes, hexToBytes, sha256 } from './bytes.ts';
+import { bytesToHex, concatBytes, equalBytes, hexToBytes, isHashHex, sha256 } from './bytes.ts';
 import { RecordError } from './errors.ts';
 
 const LEAF = Uint8Array.of(0x00);
 const NODE = Uint8Array.of(0x01);
 
-/** MTH of the empty tree: SHA-256 of the empty string (RFC 9162 §2.1.1). */
+/** MTH of the empty tree: SHA-256 of the empty string (RFC 9162 §2.1.1). Functions here return copies. */
 export const EMPTY_ROOT: Uint8Array = sha256(new Uint8Array(0));
 
 /** H(0x00 || leaf). */
@@ -26,24 +26,40 @@ export function nodeHash(left: Uint8Array, right: Uint8Array): Uint8Array {
  * tree head after each append without re-hashing the log, and persist the frontier (toJSON / fromJSON).
  */
 export class MerkleFrontier {
-  private readonly hashes: Uint8Array[];
-  private count: number;
+  private readonly hashes: Uint8Array[] = [];
+  private count = 0;
 
-  constructor(state?: { size: number; hashes: Uint8Array[] }) {
-    this.count = state?.size ?? 0;
-    this.hashes = [...(state?.hashes ?? [])];
-    if (!Number.isSafeInteger(this.count) || this.count < 0) throw new RecordError('size must be ≥ 0');
-    if (popcount(this.count) !== this.hashes.length)
+  /** A frontier over these leaf hashes (none by default). */
+  static of(leafHashes: Iterable<Uint8Array>): MerkleFrontier {
+    const frontier = new MerkleFrontier();
+    for (const h of leafHashes) frontier.append(h);
+    return frontier;
+  }
+
+  /** Restores a frontier saved with toJSON(). */
+  static fromJSON(state: { size: number; hashes: string[] }): MerkleFrontier {
+    const { size, hashes } = state;
+    if (!Number.isSafeInteger(size) || size < 0)
+      throw new RecordError('size must be an integer ≥ 0', ['size']);
+    if (!Array.isArray(hashes) || popcount(size) !== hashes.length)
       throw new RecordError(
-        `a frontier of size ${this.count} has ${popcount(this.count)} hashes, not ${this.hashes.length}`,
+        `a frontier of size ${size} has ${popcount(size)} hashes, not ${hashes?.length}`,
+        ['hashes'],
       );
+    const frontier = new MerkleFrontier();
+    hashes.forEach((h, i) => {
+      if (!isHashHex(h)) throw new RecordError('not 64 lowercase hex digits', ['hashes', i]);
+      frontier.hashes.push(hexToBytes(h));
+    });
+    frontier.count = size;
+    return frontier;
   }
 
   get size(): number {
     return this.count;
   }
 
-  /** Appends the leaf hash (already H(0x00 || leaf)). */
+  /** Appends a leaf hash (already H(0x00 || leaf); for an entry, entryLeafHash(entry)). */
   append(leafHashValue: Uint8Array): void {
     let h = leafHashValue;
     // Each set low bit of the old size is a perfect subtree that the new leaf completes.
@@ -53,14 +69,20 @@ export class MerkleFrontier {
   }
 
   root(): Uint8Array {
-    if (this.hashes.length === 0) return EMPTY_ROOT;
+    if (this.hashes.length === 0) return EMPTY_ROOT.slice();
     let h = this.hashes[this.hashes.length - 1]!;
     for (let i = this.hashes.length - 2; i >= 0; i--) h = nodeHash(this.hashes[i]!, h);
     return h;
   }
 
-  toJSON(): { size: number; hashes: Uint8Array[] } {
-    return { size: this.count, hashes: [...this.hashes] };
+  /** The root as lowercase hex, as checkpoints carry it. */
+  rootHex(): string {
+    return bytesToHex(this.root());
+  }
+
+  /** The state to persist: the size and the perfect subtrees' roots (hex), largest first; at most 53 of them. */
+  toJSON(): { size: number; hashes: string[] } {
+    return { size: this.count, hashes: this.hashes.map(bytesToHex) };
   }
 }
 

@@ -1,6 +1,6 @@
 // Logs for tests: deterministic entries that look like a council's actions.
 import { bytesToHex } from './bytes.ts';
-import { type AuditEntry, appendEntry, GENESIS_HASH } from './chain.ts';
+import { type AuditEntry, appendEntry, entryHash, GENESIS_HASH } from './chain.ts';
 import { type Checkpoint, signCheckpoint } from './checkpoint.ts';
 import { entryLeafHash, MerkleFrontier } from './merkle.ts';
 
@@ -61,7 +61,7 @@ export function checkpointsOf(
   return out;
 }
 
-/** The log with entries from `index` on replaced by fresh ones, hashes recomputed: what a forger with database access can do. */
+/** The log with entries from `index` on replaced by changed ones, hashes recomputed: what a forger with database access can do. */
 export function rewriteTail(
   entries: AuditEntry[],
   index: number,
@@ -69,9 +69,11 @@ export function rewriteTail(
 ): AuditEntry[] {
   const out = entries.slice(0, index);
   for (const e of entries.slice(index)) {
-    const prev = out[out.length - 1] ?? null;
+    const prev = out[out.length - 1];
     const { seq: _seq, prevHash: _p, hash: _h, ...body } = { ...e, ...change(e) };
-    out.push(appendEntry(prev, body));
+    const seq = (prev?.seq ?? 0) + 1;
+    const prevHash = prev?.hash ?? GENESIS_HASH;
+    out.push({ ...body, seq, prevHash, hash: entryHash(prevHash, { ...body, seq }) });
   }
   return out;
 }
