@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import {
   bytesToHex,
   type Checkpoint,
+  checkpointFor,
   checkpointNote,
   entryLeafHash,
   generateSigningKey,
@@ -11,7 +12,6 @@ import {
   MerkleFrontier,
   publicKeyOf,
   type SigningKey,
-  signCheckpoint,
   verifyLog,
 } from '@concert/engine';
 import type { Queryable } from '../database/index.ts';
@@ -81,16 +81,9 @@ export async function issueCheckpoint(db: Queryable, rk: RecordKeeping, now: Dat
   const entries = await allAuditEntries(db);
   const report = verifyLog(entries, await storedCheckpoints(db, rk), rk.key.publicKey, { origin: rk.origin });
   if (!report.ok) throw new RecordTampered(report);
-  const frontier = new MerkleFrontier();
-  for (const e of entries) frontier.append(entryLeafHash(e));
-  const checkpoint = signCheckpoint(
-    {
-      origin: rk.origin,
-      size: entries.length,
-      rootHash: bytesToHex(frontier.root()),
-      headHash: report.headHash,
-      timestamp: now.toISOString(),
-    },
+  const checkpoint = checkpointFor(
+    entries,
+    { origin: rk.origin, timestamp: now.toISOString() },
     rk.key.privateKey,
   );
   const inserted = await db.query(

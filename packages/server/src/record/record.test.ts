@@ -3,8 +3,10 @@ import {
   appendEntry,
   type Checkpoint,
   hexToBytes,
+  readAuditExport,
   verifyConsistency,
   verifyInclusion,
+  verifyLog,
 } from '@concert/engine';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../database/test-support.ts';
@@ -44,6 +46,16 @@ describeEachDatabase('the record', (t) => {
 
   it('verifies the untouched log against its checkpoint', async () => {
     expect(await verify()).toMatchObject({ ok: true, count: size, anchoredSize: size, checkpoints: 1 });
+  });
+
+  it('exports the log in the format `concert audit verify` reads, and the export verifies', async () => {
+    const res = await observer.get('/api/audit/export');
+    const exported = readAuditExport(res.body);
+    expect(exported.entries).toHaveLength(size);
+    expect(verifyLog(exported.entries, [kept], exported.publicKey)).toMatchObject({
+      ok: true,
+      anchoredSize: size,
+    });
   });
 
   it('catches an altered entry', async () => {

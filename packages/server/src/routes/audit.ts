@@ -5,13 +5,14 @@ import {
   consistencyProof,
   entryLeafHash,
   inclusionProof,
+  makeAuditExport,
   merkleRoot,
 } from '@concert/engine';
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../app.ts';
 import { badRequest } from '../errors.ts';
 import { allAuditEntries, auditEntries } from '../record/audit.ts';
-import { issueCheckpoint, verifyRecord } from '../record/checkpoints.ts';
+import { issueCheckpoint, storedCheckpoints, verifyRecord } from '../record/checkpoints.ts';
 import { anyObject, errors } from './schemas.ts';
 
 const hash = { type: 'string', pattern: '^[0-9a-f]{64}$' } as const;
@@ -137,6 +138,25 @@ export async function auditRoutes(app: FastifyInstance, p: Platform) {
         newRoot: bytesToHex(merkleRoot(leaves, to)),
         proof: consistencyProof(from, to, leaves).map(bytesToHex),
       };
+    },
+  );
+
+  app.get(
+    '/api/audit/export',
+    {
+      schema: {
+        tags: ['record'],
+        summary:
+          'The whole log with its checkpoints and public key (concert-audit-export/1), for `concert audit verify`',
+        response: { 200: anyObject, ...errors },
+      },
+    },
+    async (request, reply) => {
+      p.actor(request);
+      const entries = await allAuditEntries(p.db);
+      const checkpoints = await storedCheckpoints(p.db, p.record);
+      reply.header('content-disposition', 'attachment; filename="concert-audit-export.json"');
+      return makeAuditExport(p.record.origin, p.record.key.publicKey, entries, checkpoints);
     },
   );
 
