@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -378,4 +378,129 @@ describe('concert audit verify', () => {
     expect(d.text).toBe('error: must be 64 lowercase hex digits (at entries[2].hash)\n  hint: hint text');
     expect(d.json).toMatchObject({ error: 'record', path: 'entries[2].hash' });
   });
+});
+describe('concert scenarios', () => {
+  it('lists the built-in scenarios as { scenarios: [{ id, title }] }', async () => {
+    const r = await run('scenarios', '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const ids = json.scenarios.map((s: { id: string }) => s.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['georgia-2008', 'gas-2009', 'crimea-2014', 'baltic-incursion']),
+    );
+    expect(json.scenarios[0]).toHaveProperty('title');
+  });
+});
+
+describe('concert simulate', () => {
+  it('prints one run as a timeline whose steps cite their articles', async () => {
+    const r = await run('simulate', 'baltic-incursion', '--charter', 'nato');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('day   1  Article 4 consultations');
+    expect(r.stdout).toContain('[North Atlantic Treaty, Art. 4');
+    expect(r.stdout).toContain('follows from the incident itself');
+  });
+
+  it('gives an ensemble as JSON with rungs reached and adopted, a manifest, and the same bytes for the same seed', async () => {
+    const args = ['simulate', 'baltic-incursion', '--charter', 'continental,est-2009', '--runs', '3000'];
+    const a = await run(...args, '--seed', '5', '--json');
+    expect(a.code).toBe(0);
+    const json = JSON.parse(a.stdout);
+    expect(json).toMatchObject({ seed: 5, runs: 3000 });
+    expect(json.charters.map((c: { id: string }) => c.id)).toEqual(['continental', 'est-2009']);
+    const rung = json.charters[0].rungs[0];
+    expect(rung).toMatchObject({ id: 'consultations' });
+    expect(rung.reached).toBeGreaterThanOrEqual(rung.adopted);
+    expect(json.manifest.scenario.hash).toMatch(/^sha256:/);
+    expect(json.manifest.charters).toHaveLength(2);
+    const b = await run(...args, '--seed', '5', '--json');
+    const strip = (s: string) => s.replace(/"ms": \d+/, '"ms": 0');
+    expect(strip(b.stdout)).toBe(strip(a.stdout));
+    const c = await run(...args, '--seed', '6', '--json');
+    expect(strip(c.stdout)).not.toBe(strip(a.stdout));
+  });
+
+  it('shows charters side by side and, with --no-recusal, the counterfactual in which parties vote', async () => {
+    const r = await run('simulate', 'baltic-incursion', '--charters', 'continental,nato', '--runs', '2000');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Side by side');
+    expect(r.stdout).toContain('(recused EST,RUS)');
+    const n = await run(
+      'simulate',
+      'baltic-incursion',
+      '--charter',
+      'continental',
+      '--runs',
+      '2000',
+      '--no-recusal',
+    );
+    expect(n.stdout).toContain('recusal IGNORED');
+    expect(n.stdout).not.toContain('(recused');
+  });
+
+  it('reads a scenario file, and names the line and column of a mistake in one message without a stack trace', async () => {
+    const good = file(
+      'crisis.yaml',
+      'id: t\ntitle: T\nkind: hypothetical\ndate: 2026-01-01\nsummary: s\nparties:\n  - { id: EST, role: target }\nincidents:\n  - { day: 0, type: armed-attack, severity: 4, place: EST, text: x }\n',
+    );
+    expect((await run('simulate', good, '--charter', 'nato')).code).toBe(0);
+    const bad = file('bad-crisis.yaml', readFileSync(good, 'utf8').replace('severity: 4', 'severity: 9'));
+    const r = await run('simulate', bad, '--charter', 'nato');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/bad-crisis\.yaml:9:\d+ \(at incidents\[0\]\.severity\)/);
+    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    const j = await run('simulate', bad, '--charter', 'nato', '--json');
+    expect(JSON.parse(j.stdout)).toMatchObject({ error: 'scenario', line: 9 });
+    expect((await run('validate', good, '--json')).stdout).toContain('"kind": "scenario"');
+    const v = await run('validate', bad);
+    expect(v.code).toBe(1);
+    expect(v.stderr).toContain('bad-crisis.yaml:9:');
+  });
+
+  it('refuses unknown scenarios and charters, a missing --charter and bad --runs, each with a hint', async () => {
+    const a = await run('simulate', 'baltik-incursion', '--charter', 'nato');
+    expect(a.code).toBe(1);
+    expect(a.stderr).toContain('did you mean baltic-incursion');
+    expect((await run('simulate', 'baltic-incursion')).stderr).toContain('--charter is needed');
+    expect((await run('simulate', 'baltic-incursion', '--charter', 'natto')).stderr).toContain('nato');
+    expect((await run('simulate', 'baltic-incursion', '--charter', 'nato', '--runs', '0')).stderr).toContain(
+      '--runs: "0" is not a whole number',
+    );
+    expect((await run('simulate', 'baltic-incursion', '--charter', 'unsc')).stderr).toContain(
+      'no response ladder',
+    );
+  });
+
+  it('stops an ensemble at the time limit, and on Ctrl-C, with a clear message', async () => {
+    const r = await run(
+      'simulate',
+      'baltic-incursion',
+      '--charter',
+      'continental',
+      '--runs',
+      '5000000',
+      '--time-limit',
+      '1',
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('stopped after 1 s');
+    const bin = join(import.meta.dirname, '..', 'bin', 'concert.js');
+    const child = spawn(process.execPath, [
+      bin,
+      'simulate',
+      'baltic-incursion',
+      '--charter',
+      'continental',
+      '--runs',
+      '5000000',
+    ]);
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
+    setTimeout(() => child.kill('SIGINT'), 3000);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('cancelled');
+  }, 30_000);
 });

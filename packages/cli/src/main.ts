@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { accession } from './commands/accession.ts';
 import { auditVerify } from './commands/audit.ts';
 import { listCharters, printSchema, showCharter, validateFile } from './commands/charters.ts';
+import { listScenarios, simulate } from './commands/crisis.ts';
 import { design } from './commands/design.ts';
 import { diff } from './commands/diff.ts';
 import { listMembers, showCoverage } from './commands/members.ts';
@@ -62,12 +63,16 @@ function build(onJson: (json: boolean) => void): Command {
     .argument('<charter>', 'built-in charter id or a charter file')
     .option('--date <date>', 'date for membership (default: the charter reference date)')
     .action((c, o) => showCharter(c, o, out(o)));
-  cmd('validate', 'check a charter or game file; exit 1 with the line, column and a hint if invalid')
+  cmd(
+    'validate',
+    'check a charter, game or scenario file; exit 1 with the line, column and a hint if invalid',
+  )
     .argument('<file>', 'YAML or JSON file')
     .action((f, o) => validateFile(f, out(o)));
-  cmd('schema', 'print the JSON Schema of charters (or game files) for editors')
+  cmd('schema', 'print the JSON Schema of charters (or game or scenario files) for editors')
     .option('--game', 'the game-file schema')
-    .action((o) => printSchema(o.game ? 'game' : 'charter', out(o)));
+    .option('--scenario', 'the scenario-file schema')
+    .action((o) => printSchema(o.scenario ? 'scenario' : o.game ? 'game' : 'charter', out(o)));
   cmd(
     'members',
     'members of an organisation (NATO, EU, CSTO, CIS, EAEU, COE, OSCE, WEU) or a charter on a date',
@@ -148,6 +153,20 @@ function build(onJson: (json: boolean) => void): Command {
     .option('--all', 'list every candidate, not only the Pareto set')
     .option('--time-limit <seconds>', 'stop after this long (default 600)')
     .action((c, o) => design(c, o, out(o)));
+  cmd('scenarios', 'list the built-in crisis scenarios').action((o) => listScenarios(out(o)));
+  cmd(
+    'simulate',
+    'simulate a crisis under one or more charters: a timeline for one run, tables for ensembles',
+  )
+    .argument('<scenario>', 'built-in scenario id or a scenario file (YAML or JSON)')
+    .option('--charter <ids>', 'comma-separated charters (built-in ids or files), side by side')
+    .option('--charters <ids>', 'same as --charter')
+    .option('--runs <n>', 'number of runs (default 1: a timeline; more: an ensemble on worker threads)')
+    .option('--seed <n>', 'seed of the random draws (default 1); the same seed gives the same result')
+    .option('--no-recusal', 'counterfactual: parties vote whatever the charter says about recusal')
+    .option('--time-limit <seconds>', 'stop the ensemble after this long (default 600)')
+    .option('--no-progress', 'no progress bar')
+    .action((s, o) => simulate(s, o, out(o)));
   const audit = program
     .command('audit')
     .description('the record: check an exported audit log against signed checkpoints')

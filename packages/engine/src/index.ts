@@ -11,8 +11,21 @@ export {
 } from './charter/institution.ts';
 export { charterJsonSchema } from './charter/json-schema.ts';
 export { parseCharter, validateCharter } from './charter/load.ts';
-export type { Body, Charter, DecisionCategory, Guarantee as CharterGuarantee } from './charter/schema.ts';
+export {
+  type Body,
+  type Charter,
+  type DecisionCategory,
+  type Guarantee as CharterGuarantee,
+  PARTY_ROLES,
+  type PartyRole,
+  RUNG_KINDS,
+  type Rung,
+  type RungKind,
+  TRIGGERS,
+  type Trigger,
+} from './charter/schema.ts';
 export * from './coverage/index.ts';
+export * from './crisis/index.ts';
 export * from './decide/index.ts';
 export * from './diff/index.ts';
 export * from './document/index.ts';

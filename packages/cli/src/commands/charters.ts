@@ -4,8 +4,12 @@ import {
   charterJsonSchema,
   describeRule,
   institutionOn,
+  isBuiltinCharter,
+  parseScenario,
+  readDocument,
+  scenarioJsonSchema,
 } from '@concert/engine';
-import { loadCharter, loadCharterOrGame } from '../inputs.ts';
+import { loadCharter, loadCharterOrGame, readSmallFile } from '../inputs.ts';
 import type { Output } from '../output.ts';
 import { heading, table } from '../table.ts';
 
@@ -75,6 +79,23 @@ export function showCharter(arg: string, opts: { date?: string }, out: Output): 
         ]),
       ),
     );
+    for (const g of charter.guarantees.filter((x) => x.ladder.length > 0)) {
+      out.print(`\nResponse ladder of ${g.id} (concert simulate plays it; docs/crisis.md):`);
+      out.print(
+        table(
+          ['rung', 'kind', 'from severity', 'decided by', 'days', 'who must act', 'citation'],
+          g.ladder.map((r) => [
+            r.id,
+            r.kind,
+            String(r.activation.min_severity),
+            r.decided_by ? `${r.decided_by.body}/${r.decided_by.category}` : 'no decision',
+            String(r.deadline_days ?? 0),
+            r.obligations.who,
+            r.cite,
+          ]),
+        ),
+      );
+    }
   }
   out.print(heading('Accession and withdrawal'));
   out.print(
@@ -98,6 +119,20 @@ export function showCharter(arg: string, opts: { date?: string }, out: Output): 
 }
 
 export function validateFile(file: string, out: Output): void {
+  if (!isBuiltinCharter(file) && isScenarioFile(file)) {
+    const s = parseScenario(readSmallFile(file), { source: file });
+    out.data({
+      valid: true,
+      kind: 'scenario',
+      id: s.id,
+      incidents: s.incidents.length,
+      parties: s.parties.length,
+    });
+    out.print(
+      `✓ ${file}: valid scenario "${s.id}" — ${s.incidents.length} incidents, ${s.parties.length} parties (concert simulate ${file} --charter …)`,
+    );
+    return;
+  }
   const loaded = loadCharterOrGame(file);
   if (loaded.kind === 'charter') {
     const c = loaded.charter;
@@ -113,7 +148,21 @@ export function validateFile(file: string, out: Output): void {
   }
 }
 
-export function printSchema(kind: 'charter' | 'game', out: Output): void {
-  process.stdout.write(`${JSON.stringify(charterJsonSchema(kind), null, 2)}\n`);
+/** A file whose top level has `incidents` and `parties` is a scenario (read errors are left to the loader). */
+function isScenarioFile(file: string): boolean {
+  let text: string;
+  try {
+    text = readSmallFile(file);
+  } catch {
+    return false;
+  }
+  const read = readDocument(text, { source: file, format: 'auto' });
+  if (!read.ok || read.value === null || typeof read.value !== 'object') return false;
+  return 'incidents' in read.value && 'parties' in read.value;
+}
+
+export function printSchema(kind: 'charter' | 'game' | 'scenario', out: Output): void {
+  const schema = kind === 'scenario' ? scenarioJsonSchema() : charterJsonSchema(kind);
+  process.stdout.write(`${JSON.stringify(schema, null, 2)}\n`);
   void out;
 }

@@ -16,10 +16,22 @@ export interface RunOptions {
  * Runs a job on a worker thread: progress on a bar, Ctrl-C or the time limit stop it at once (the worker is
  * terminated, so even a tight loop cannot hang the command), and errors come back as described messages.
  */
-export function runJob<T>(kind: string, payload: unknown, options: RunOptions): Promise<T> {
-  const worker = new Worker(new URL('../../bin/worker.js', import.meta.url), {
-    resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
-  });
+export async function runJob<T>(kind: string, payload: unknown, options: RunOptions): Promise<T> {
+  const [result] = await runJobs<T>(kind, [payload], options);
+  return result!;
+}
+
+/**
+ * Runs several parts of one job, each on its own worker thread, behind one progress bar (the mean of the parts'
+ * progress). The first error, Ctrl-C or the time limit terminates every worker.
+ */
+export function runJobs<T>(kind: string, payloads: unknown[], options: RunOptions): Promise<T[]> {
+  const workers = payloads.map(
+    () =>
+      new Worker(new URL('../../bin/worker.js', import.meta.url), {
+        resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
+      }),
+  );
   const bar = options.progress
     ? new cliProgress.SingleBar(
         {
@@ -32,10 +44,16 @@ export function runJob<T>(kind: string, payload: unknown, options: RunOptions): 
       )
     : null;
   bar?.start(100, 0, { stage: 'starting' });
-  return new Promise<T>((resolve, reject) => {
+  const fractions = payloads.map(() => 0);
+  const results: T[] = new Array(payloads.length);
+  let pending = payloads.length;
+  return new Promise<T[]>((resolve, reject) => {
+    const terminateAll = () => {
+      for (const w of workers) void w.terminate();
+    };
     const stop = (error: Error) => {
       cleanup();
-      void worker.terminate();
+      terminateAll();
       reject(error);
     };
     const timer = setTimeout(
@@ -43,7 +61,9 @@ export function runJob<T>(kind: string, payload: unknown, options: RunOptions): 
         stop(
           new UsageError(
             `stopped after ${options.timeLimitSeconds} s (--time-limit)`,
-            'raise --time-limit, or use --method monte-carlo for an estimate with a stated error',
+            kind === 'simulate'
+              ? 'raise --time-limit, or ask for fewer --runs'
+              : 'raise --time-limit, or use --method monte-carlo for an estimate with a stated error',
           ),
         ),
       options.timeLimitSeconds * 1000,
@@ -55,29 +75,33 @@ export function runJob<T>(kind: string, payload: unknown, options: RunOptions): 
       process.off('SIGINT', onSigint);
       bar?.stop();
     };
-    worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'progress') bar?.update(Math.round(m.fraction * 100), { stage: m.stage });
-      else if (m.type === 'result') {
-        cleanup();
-        void worker.terminate();
-        resolve(m.result as T);
-      } else {
-        cleanup();
-        void worker.terminate();
-        reject(new JobError(m.text, m.json));
-      }
+    workers.forEach((worker, i) => {
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'progress') {
+          fractions[i] = m.fraction;
+          const mean = fractions.reduce((a, b) => a + b, 0) / fractions.length;
+          bar?.update(Math.round(mean * 100), { stage: m.stage });
+        } else if (m.type === 'result') {
+          results[i] = m.result as T;
+          void worker.terminate();
+          if (--pending === 0) {
+            cleanup();
+            resolve(results);
+          }
+        } else stop(new JobError(m.text, m.json));
+      });
+      worker.on('error', (e) => {
+        const oom = /heap|memory/i.test(e.message);
+        stop(
+          oom
+            ? new UsageError(
+                `the computation ran out of memory (${options.heapMb} MiB heap)`,
+                kind === 'simulate' ? 'raise --max-memory' : 'raise --max-memory or use --method monte-carlo',
+              )
+            : e,
+        );
+      });
+      worker.postMessage({ kind, payload: payloads[i] });
     });
-    worker.on('error', (e) => {
-      const oom = /heap|memory/i.test(e.message);
-      stop(
-        oom
-          ? new UsageError(
-              `the computation ran out of memory (${options.heapMb} MiB heap)`,
-              'raise --max-memory or use --method monte-carlo',
-            )
-          : e,
-      );
-    });
-    worker.postMessage({ kind, payload });
   });
 }

@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { describeError } from '../errors.ts';
 import { type DesignJob, runDesignJob } from './design-job.ts';
 import { type PowerJob, runPowerJob } from './power-job.ts';
+import { runSimulateJob, type SimulateJob } from './simulate-job.ts';
 
 export type WorkerMessage =
   | { type: 'progress'; fraction: number; stage: string }
@@ -10,7 +11,12 @@ export type WorkerMessage =
 
 parentPort?.once(
   'message',
-  (job: { kind: 'power'; payload: PowerJob } | { kind: 'design'; payload: DesignJob }) => {
+  (
+    job:
+      | { kind: 'power'; payload: PowerJob }
+      | { kind: 'design'; payload: DesignJob }
+      | { kind: 'simulate'; payload: SimulateJob },
+  ) => {
     let last = 0;
     const control = {
       onProgress: (fraction: number, stage: string) => {
@@ -22,7 +28,11 @@ parentPort?.once(
     };
     try {
       const result =
-        job.kind === 'power' ? runPowerJob(job.payload, control) : runDesignJob(job.payload, control);
+        job.kind === 'power'
+          ? runPowerJob(job.payload, control)
+          : job.kind === 'design'
+            ? runDesignJob(job.payload, control)
+            : runSimulateJob(job.payload, control);
       post({ type: 'result', result });
     } catch (e) {
       post({ type: 'error', ...describeError(e) });

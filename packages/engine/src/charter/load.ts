@@ -105,6 +105,10 @@ function checkReferences(c: Charter): void {
   if (c.accession.decided_by) refs.push({ ref: c.accession.decided_by, path: ['accession', 'decided_by'] });
   c.guarantees.forEach((g, i) => {
     if (g.decided_by) refs.push({ ref: g.decided_by, path: ['guarantees', i, 'decided_by'] });
+    checkLadder(g, i);
+    g.ladder.forEach((r, j) => {
+      if (r.decided_by) refs.push({ ref: r.decided_by, path: ['guarantees', i, 'ladder', j, 'decided_by'] });
+    });
   });
   for (const { ref, path } of refs) {
     const body = c.bodies.find((b) => b.id === ref.body);
@@ -189,6 +193,31 @@ function checkRules(c: Charter): void {
       decisionGame(inst, body.id, category.id);
     }
   }
+}
+
+/** Rung ids are distinct and a rung's `after` names an earlier rung, so a ladder is climbed in order. */
+function checkLadder(g: Charter['guarantees'][number], i: number): void {
+  unique(
+    g.ladder.map((r) => r.id),
+    ['guarantees', i, 'ladder'],
+    'rung',
+  );
+  g.ladder.forEach((r, j) => {
+    const after = r.activation.after;
+    if (after !== undefined && !g.ladder.slice(0, j).some((e) => e.id === after)) {
+      throw new CharterError(
+        `rung "${r.id}" comes after "${after}", which is not an earlier rung of this ladder`,
+        '',
+        ['guarantees', i, 'ladder', j, 'activation', 'after'],
+        `earlier rungs: ${
+          g.ladder
+            .slice(0, j)
+            .map((e) => e.id)
+            .join(', ') || 'none'
+        }`,
+      );
+    }
+  });
 }
 
 function unique(ids: string[], path: (string | number)[], what: string): void {

@@ -23,6 +23,19 @@ export const TRIGGERS = [
   'terrorist-attack',
   'violation-of-commitments',
 ] as const;
+/** The roles a state can play in a crisis; recusal may cover some of them only (e.g. the attacker). */
+export const PARTY_ROLES = ['aggressor', 'target', 'involved'] as const;
+/** The rungs of a response ladder, from the mildest to the most forceful. */
+export const RUNG_KINDS = [
+  'consultations',
+  'diplomatic',
+  'economic',
+  'monitoring',
+  'peace-keeping',
+  'military',
+] as const;
+/** Severity of an incident, 1 (minor) to 5 (large-scale armed attack); see docs/crisis.md. */
+export const SEVERITY_MAX = 5;
 export const PROVISION_TOPICS = [
   'principles',
   'disputes',
@@ -100,6 +113,11 @@ function makeBodySchema(rule: z.ZodType<Rule>) {
         parties: z
           .enum(['vote', 'excluded', 'must-abstain'])
           .describe('what happens to members that are parties to the matter'),
+        applies_to: z
+          .array(z.enum(PARTY_ROLES))
+          .min(1)
+          .optional()
+          .describe('which parties to a crisis recusal covers (default: every party, whatever its role)'),
         cite,
         note: z.string().optional(),
       })
@@ -132,16 +150,82 @@ function makeBodySchema(rule: z.ZodType<Rule>) {
 
 const bodyRef = z.strictObject({ body: id, category: id });
 
+const severity = z.number().int().min(1).max(SEVERITY_MAX);
+
+const threshold = z.strictObject({
+  trigger: z.enum(TRIGGERS),
+  troops: z.number().int().positive().optional(),
+  battle_tanks: z.number().int().positive().optional(),
+  acvs: z.number().int().positive().optional().describe('armoured combat vehicles'),
+  artillery: z.number().int().positive().optional(),
+  min_severity: severity.optional().describe('incidents of this trigger below this severity do not count'),
+  text: z.string().optional(),
+  cite,
+});
+
+const geography = z.strictObject({
+  covers: z
+    .enum(['members', 'listed', 'participating'])
+    .describe(
+      'members: the territory of every member; listed: the states below; participating: any member of the body',
+    ),
+  states: z.array(z.string()).optional().describe('with covers: listed'),
+  exclude: z.array(z.string()).optional().describe('member states whose territory is not covered'),
+  note: z.string().optional(),
+  cite,
+});
+
+const obligations = z.strictObject({
+  who: z
+    .enum(['all-members', 'members-not-parties', 'supporters', 'none'])
+    .describe('who must act once the rung is adopted'),
+  text: z.string().describe('what they must do'),
+  cite: cite.optional(),
+});
+
+const rung = z.strictObject({
+  id,
+  kind: z.enum(RUNG_KINDS),
+  title: z.string(),
+  activation: z
+    .strictObject({
+      triggers: z.array(z.enum(TRIGGERS)).min(1).optional().describe("default: the guarantee's triggers"),
+      min_severity: severity.default(1),
+      where: z
+        .enum(['covered', 'anywhere'])
+        .default('covered')
+        .describe(
+          "covered: only incidents on territory the guarantee covers; anywhere: also on other states'",
+        ),
+      after: id.optional().describe('a rung of this ladder that must have been adopted first'),
+    })
+    .default({ min_severity: 1, where: 'covered' }),
+  decided_by: bodyRef
+    .optional()
+    .describe('the decision that authorises the rung; absent: the rung follows from the incident itself'),
+  deadline_days: z
+    .number()
+    .nonnegative()
+    .optional()
+    .describe('days from the incident to the decision (e.g. 2 for 48 hours); default 0'),
+  obligations,
+  cite,
+  note: z.string().optional(),
+});
+
 const guarantee = z.strictObject({
   id,
   title: z.string(),
   nature: z.enum(['obligation', 'right', 'none']),
   legally_binding: z.boolean(),
   triggers: z.array(z.enum(TRIGGERS)).min(1),
+  thresholds: z.array(threshold).default([]).describe('when an incident of a trigger counts'),
   scope: z.string().describe('geographic and material scope'),
+  geography: geography.optional().describe('the territory covered, for simulation (default: members)'),
   beneficiaries: z.string().default('all members'),
   decided_by: bodyRef.optional().describe('the decision that activates collective measures, if any'),
   summary: z.string(),
+  ladder: z.array(rung).default([]).describe('the graduated responses, mildest first'),
   cite,
 });
 
@@ -232,5 +316,9 @@ export type CharterInput = z.input<typeof charterSchema>;
 export type Body = Charter['bodies'][number];
 export type DecisionCategory = Body['categories'][number];
 export type Guarantee = Charter['guarantees'][number];
+export type Rung = Guarantee['ladder'][number];
+export type RungKind = (typeof RUNG_KINDS)[number];
+export type PartyRole = (typeof PARTY_ROLES)[number];
+export type Trigger = (typeof TRIGGERS)[number];
 
 export { playerSchema, ruleSchema };

@@ -1,5 +1,9 @@
 import type { Charter } from '../charter/schema.ts';
 import { canonicalJson } from '../record/index.ts';
+
+// The record's canonical JSON (keys sorted) is the one canonical form; re-exported for modules that hash content.
+export { canonicalJson };
+
 import { world } from '../world/index.ts';
 import { sha256Hex } from './sha256.ts';
 
