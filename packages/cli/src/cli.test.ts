@@ -2,7 +2,21 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  type AuditEntry,
+  appendEntry,
+  bytesToHex,
+  checkpointNote,
+  entryLeafHash,
+  generateSigningKey,
+  MerkleFrontier,
+  makeAuditExport,
+  publicKeyOf,
+  RecordError,
+  signCheckpoint,
+} from '@concert/engine';
 import { describe, expect, it, vi } from 'vitest';
+import { describeError } from './errors.ts';
 import { main } from './main.ts';
 
 /** Runs the CLI in-process and captures what it writes. */
@@ -211,6 +225,160 @@ describe('concert design', () => {
   });
 });
 
+describe('concert audit verify', () => {
+  const privateKey = Uint8Array.from({ length: 32 }, (_, i) => 3 * i + 1);
+  const origin = 'concert.test/continental';
+  const logOf = (size: number) => {
+    const entries: AuditEntry[] = [];
+    for (let i = 0; i < size; i++) {
+      entries.push(
+        appendEntry(entries[i - 1] ?? null, {
+          at: new Date(Date.UTC(2030, 0, 1, 9, 0, i)).toISOString(),
+          actor: i % 2 ? 'delegate:FRA' : 'delegate:DEU',
+          action: 'vote.cast',
+          subject: 'poll:1',
+          content: { choice: i % 3 ? 'yes' : 'no' },
+        }),
+      );
+    }
+    return entries;
+  };
+  const checkpointAt = (entries: AuditEntry[], size: number, key: Uint8Array = privateKey) => {
+    const frontier = new MerkleFrontier();
+    for (const e of entries.slice(0, size)) frontier.append(entryLeafHash(e));
+    return signCheckpoint(
+      {
+        origin,
+        size,
+        rootHash: bytesToHex(frontier.root()),
+        headHash: entries[size - 1]!.hash,
+        timestamp: `2030-01-01T10:00:${String(size).padStart(2, '0')}Z`,
+      },
+      key,
+    );
+  };
+  const entries = logOf(20);
+  const checkpoints = [checkpointAt(entries, 10), checkpointAt(entries, 20)];
+  const exportFile = (name: string, es: AuditEntry[], cps = checkpoints, key = publicKeyOf(privateKey)) =>
+    file(name, JSON.stringify(makeAuditExport(origin, key, es, cps)));
+  const keyHex = bytesToHex(publicKeyOf(privateKey));
+
+  it('says OK with the count and head, and exits 0, for an intact export', async () => {
+    const r = await run('audit', 'verify', exportFile('ok.json', entries), '--key', keyHex);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`OK: 20 entries intact; head ${entries[19]!.hash}`);
+    expect(r.stdout).toContain('2 signed checkpoints match; they anchor entries 1–20');
+    const json = JSON.parse((await run('audit', 'verify', exportFile('ok2.json', entries), '--json')).stdout);
+    expect(json).toMatchObject({ ok: true, count: 20, headHash: entries[19]!.hash, keySource: 'export' });
+  });
+
+  it('names the first problem with its seq and kind, and exits 1', async () => {
+    const altered = entries.map((e, i) => (i === 6 ? { ...e, content: { choice: 'abstain' } } : e));
+    const r = await run('audit', 'verify', exportFile('altered.json', altered), '--key', keyHex);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('TAMPERED (altered): entry 7: its content does not match its hash');
+    const truncated = await run('audit', 'verify', exportFile('cut.json', entries.slice(0, 15)), '--json');
+    expect(truncated.code).toBe(1);
+    expect(JSON.parse(truncated.stdout)).toMatchObject({
+      ok: false,
+      error: 'truncated',
+      problem: { kind: 'truncated', seq: 16 },
+    });
+  });
+
+  it('catches a truncation hidden by dropping the checkpoints, with a checkpoint the client kept', async () => {
+    const path = exportFile('stripped.json', entries.slice(0, 12), []);
+    expect((await run('audit', 'verify', path, '--key', keyHex)).code).toBe(0);
+    const kept = file('kept.json', JSON.stringify(checkpoints[1]));
+    const r = await run('audit', 'verify', path, '--checkpoint', kept, '--key', keyHex, '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      checkpointSource: 'kept',
+      problem: { kind: 'truncated', seq: 13 },
+    });
+    const note = file('kept.note', checkpointNote(checkpoints[0]!));
+    const both = await run('audit', 'verify', path, '--checkpoint', note, '--checkpoint', kept);
+    expect(both.stderr).toContain('TAMPERED (truncated): entries 13–20 are missing');
+  });
+
+  it('keeps the latest checkpoint of an intact export, which then catches a later truncation', async () => {
+    const note = join(dir, 'latest.note');
+    const r = await run('audit', 'verify', exportFile('keep.json', entries), '--key', keyHex, '--keep', note);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('kept the checkpoint of size 20');
+    expect(readFileSync(note, 'utf8')).toBe(checkpointNote(checkpoints[1]!));
+    const later = await run(
+      'audit',
+      'verify',
+      exportFile('later.json', entries.slice(0, 18), []),
+      '--checkpoint',
+      note,
+    );
+    expect(later.stderr).toContain('TAMPERED (truncated): entries 19–20 are missing');
+    const nowhere = await run(
+      'audit',
+      'verify',
+      exportFile('keep2.json', entries),
+      '--keep',
+      join(dir, 'no', 'x'),
+    );
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toMatch(/^error: --keep: cannot write/);
+  });
+
+  it('catches an export re-signed with another key, against the key or the checkpoint the client kept', async () => {
+    const forger = generateSigningKey();
+    const forged = entries.map((e) => ({ ...e }));
+    const resigned = [checkpointAt(forged, 20, forger.privateKey)];
+    const path = exportFile('resigned.json', forged, resigned, forger.publicKey);
+    expect((await run('audit', 'verify', path)).code).toBe(0);
+    const withKey = await run('audit', 'verify', path, '--key', keyHex);
+    expect(withKey.code).toBe(1);
+    expect(withKey.stderr).toContain('signed by another key');
+    const kept = file('kept-real.json', JSON.stringify([checkpoints[0]]));
+    const withCheckpoint = await run('audit', 'verify', path, '--checkpoint', kept);
+    expect(withCheckpoint.code).toBe(1);
+    expect(withCheckpoint.stderr).toContain('re-signed by someone else');
+  });
+
+  it('refuses a bad file with one clear message naming the path, never a stack trace', async () => {
+    const bad = JSON.parse(
+      JSON.stringify(makeAuditExport(origin, publicKeyOf(privateKey), entries, checkpoints)),
+    );
+    bad.entries[4].seq = 'five';
+    const r = await run('audit', 'verify', file('bad.json', JSON.stringify(bad)));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: .*bad\.json: .* \(at entries\[4\]\.seq\)\n/);
+    expect(r.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    expect((await run('audit', 'verify', file('syntax.json', '{"format": '))).stderr).toMatch(
+      /syntax\.json: .*line 1/,
+    );
+    expect((await run('audit', 'verify', join(dir, 'missing.json'))).stderr).toContain('no file named');
+    expect((await run('audit', 'verify', exportFile('k.json', entries), '--key', 'xyz')).stderr).toContain(
+      'not an Ed25519 public key',
+    );
+  });
+
+  it('verifies the example export in docs with its published key, and catches an edited vote in it', async () => {
+    const example = join(import.meta.dirname, '..', '..', '..', 'docs', 'examples', 'audit-export.json');
+    const key = '6a153eae59c14f208573934a089fb6e5914c1da0ba82d066846505ba965a61a8';
+    const ok = await run('audit', 'verify', example, '--key', key);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('OK: 12 entries intact');
+    const text = readFileSync(example, 'utf8').replace('"vote": "abstain"', '"vote": "no"');
+    const r = await run('audit', 'verify', file('edited.json', text), '--key', key, '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).problem).toMatchObject({ kind: 'altered', seq: 10 });
+  });
+
+  it('describes a record error from the engine as a user error, not an internal one', () => {
+    const d = describeError(
+      new RecordError('must be 64 lowercase hex digits', ['entries', 2, 'hash'], 'hint text'),
+    );
+    expect(d.text).toBe('error: must be 64 lowercase hex digits (at entries[2].hash)\n  hint: hint text');
+    expect(d.json).toMatchObject({ error: 'record', path: 'entries[2].hash' });
+  });
+});
 describe('concert scenarios', () => {
   it('lists the built-in scenarios as { scenarios: [{ id, title }] }', async () => {
     const r = await run('scenarios', '--json');

@@ -1,4 +1,11 @@
-import { CancelledError, CharterError, DisputeError, PowerError, WorldError } from '@concert/engine';
+import {
+  CancelledError,
+  CharterError,
+  DisputeError,
+  PowerError,
+  RecordError,
+  WorldError,
+} from '@concert/engine';
 
 /** A usage error: bad flags or arguments. Printed as one message with a hint; exit code 1. */
 export class UsageError extends Error {
@@ -30,10 +37,21 @@ export class JobError extends Error {
   }
 }
 
+/** A check that ran and found a problem (e.g. a tampered audit log): the verdict is the message; exit code 1. */
+export class VerificationFailed extends Error {
+  constructor(
+    readonly text: string,
+    readonly json: Record<string, unknown>,
+  ) {
+    super(text);
+    this.name = 'VerificationFailed';
+  }
+}
+
 /** Turns any error into the message a user sees (never a stack trace) and a JSON form for --json. */
 export function describeError(e: unknown): { text: string; json: Record<string, unknown> } {
   if (e instanceof CharterError) return { text: `error: ${e.format()}`, json: e.toJSON() };
-  if (e instanceof JobError) return { text: e.text, json: e.json };
+  if (e instanceof JobError || e instanceof VerificationFailed) return { text: e.text, json: e.json };
   if (e instanceof PowerError || e instanceof CancelledError) {
     const hint = e instanceof PowerError ? e.hint : '';
     return {
@@ -51,6 +69,9 @@ export function describeError(e: unknown): { text: string; json: Record<string, 
         ...(e.hint ? { hint: e.hint } : {}),
       },
     };
+  }
+  if (e instanceof RecordError) {
+    return { text: `error: ${e.message}${e.hint ? `\n  hint: ${e.hint}` : ''}`, json: e.toJSON() };
   }
   if (e instanceof UsageError || e instanceof WorldError) {
     const hint = 'hint' in e && typeof e.hint === 'string' && e.hint ? e.hint : '';

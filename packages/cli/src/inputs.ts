@@ -67,6 +67,28 @@ export function readSmallFile(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
+/** Reads a file that is not a charter, refusing one larger than `maxBytes` before reading it. */
+export function readFileCapped(path: string, maxBytes: number, what: string): string {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new UsageError(`${path} is not a file`);
+    size = stat.size;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`no file named "${path}"`);
+  }
+  if (size > maxBytes) {
+    const mb = (b: number) =>
+      b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(b % (1024 * 1024) ? 1 : 0)} MB` : `${b} bytes`;
+    throw new UsageError(
+      `${path} is ${mb(size)}; ${what} are limited to ${mb(maxBytes)}`,
+      'check that this is the right file',
+    );
+  }
+  return readFileSync(path, 'utf8');
+}
+
 export function parseDate(value: string | undefined, fallback: string): string {
   const date = value ?? fallback;
   if (!isIsoDate(date))

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { accession } from './commands/accession.ts';
+import { auditVerify } from './commands/audit.ts';
 import { listCharters, printSchema, showCharter, validateFile } from './commands/charters.ts';
 import { listScenarios, simulate } from './commands/crisis.ts';
 import { design } from './commands/design.ts';
@@ -239,6 +240,33 @@ function build(onJson: (json: boolean) => void): Command {
   )
     .argument('<file>', 'YAML or JSON zones file, or a built-in example')
     .action((f, o) => checkZones(f, out(o)));
+  const audit = program
+    .command('audit')
+    .description('the record: check an exported audit log against signed checkpoints')
+    .exitOverride();
+  const auditVerifyCmd = audit
+    .command('verify')
+    .description(
+      'recompute the hash chain and Merkle tree heads of an audit export; report the first altered, removed, reordered, duplicated, truncated or rewritten entry (exit 1)',
+    )
+    .argument('<export>', 'a concert-audit-export/1 JSON file')
+    .option(
+      '--checkpoint <file>',
+      "a checkpoint you kept (JSON, a list, or a signed note); repeatable; checked before the export's own",
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option(
+      '--key <public key>',
+      "the log's Ed25519 public key (hex, base64, or a file); default: the export's own",
+    )
+    .option(
+      '--keep <file>',
+      'if intact, write the latest checkpoint to this file (a signed note) to pass later',
+    )
+    .option('--json', 'print one JSON document (shapes: docs/cli.md)')
+    .exitOverride()
+    .action((f, o) => auditVerify(f, o, out(o)));
+  auditVerifyCmd.hook('preAction', (self) => onJson(Boolean(self.opts().json)));
   cmd('tour', 'a short guided tour of Concert on real questions').action((o) => tour(out(o)));
   return program;
 }

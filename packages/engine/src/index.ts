@@ -33,6 +33,7 @@ export * from './document/index.ts';
 export * from './game/index.ts';
 export * from './manifest/index.ts';
 export * from './power/index.ts';
+export * from './record/index.ts';
 export * from './rules/index.ts';
 export * from './territory/index.ts';
 export * from './world/index.ts';

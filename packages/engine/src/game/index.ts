@@ -3,8 +3,9 @@ import { fromZod } from '../charter/load.ts';
 import { type GameFile, gameFileSchema } from '../charter/rule-schema.ts';
 import { type Ballots, type Explanation, explain } from '../decide/index.ts';
 import { readDocument } from '../document/index.ts';
-import { canonicalJson, ENGINE_VERSION } from '../manifest/index.ts';
+import { ENGINE_VERSION } from '../manifest/index.ts';
 import { sha256Hex } from '../manifest/sha256.ts';
+import { canonicalJson } from '../record/index.ts';
 import { type CompiledRule, compileRule, type Player, RuleError, type Vote } from '../rules/index.ts';
 
 /** A standalone game: players with attributes and one rule — for analysts testing a rule outside any charter. */

@@ -1,4 +1,9 @@
 import type { Charter } from '../charter/schema.ts';
+import { canonicalJson } from '../record/index.ts';
+
+// The record's canonical JSON (keys sorted) is the one canonical form; re-exported for modules that hash content.
+export { canonicalJson };
+
 import { world } from '../world/index.ts';
 import { sha256Hex } from './sha256.ts';
 
@@ -25,16 +30,7 @@ export function manifestFor(
   return m;
 }
 
-/** Content hash of a charter: SHA-256 of its canonical JSON (keys sorted), prefixed with the algorithm. */
+/** Content hash of a charter: SHA-256 of its canonical JSON (the record's: keys sorted), prefixed with the algorithm. */
 export function charterHash(charter: Charter): string {
   return `sha256:${sha256Hex(canonicalJson(charter))}`;
-}
-
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }

@@ -1,0 +1,228 @@
+import { timingSafeEqual } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { type Actor, actorFor } from './auth/logins.ts';
+import { type PasswordCost, PRODUCTION_COST } from './auth/passwords.ts';
+import type { Database, Queryable } from './database/index.ts';
+import { SessionSignals } from './domain/events.ts';
+import { HttpError, unauthorized } from './errors.ts';
+import { ensureAuditHead } from './record/audit.ts';
+import { loadSigningKey, type RecordKeeping, RecordTampered } from './record/checkpoints.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { authRoutes } from './routes/auth.ts';
+import { eventRoutes } from './routes/events.ts';
+import { exportRoutes } from './routes/exports.ts';
+import { healthRoutes } from './routes/health.ts';
+import { institutionRoutes } from './routes/institutions.ts';
+import { pollRoutes } from './routes/polls.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { VERSION } from './version.ts';
+
+export const SESSION_COOKIE = 'concert_session';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export interface AppOptions {
+  db: Database;
+  /** pino options, `false` for silence (tests), or a logger instance. */
+  logger?: boolean | Record<string, unknown>;
+  passwordCost?: PasswordCost;
+  /** Login attempts allowed per client address per minute. */
+  loginRateLimit?: number;
+  /** Clock (tests pin it). */
+  now?: () => Date;
+  /** Set the cookie's Secure flag (behind HTTPS). */
+  secureCookies?: boolean;
+  /** The record: the log's origin name, the signing key's file and a file of issued checkpoints (outside the database). */
+  record?: { origin?: string; keyFile?: string; checkpointFile?: string };
+}
+
+/** What every route handler shares. */
+export interface Platform {
+  db: Database;
+  signals: SessionSignals;
+  now: () => Date;
+  passwordCost: PasswordCost;
+  secureCookies: boolean;
+  record: RecordKeeping;
+  /** Runs a state change in one transaction, then tells the session's live listeners. */
+  act<T>(
+    work: (tx: Queryable, at: string) => Promise<T>,
+    sessionOf?: (result: T) => number | undefined,
+  ): Promise<T>;
+  /** The authenticated actor of a request; 401 when there is none. */
+  actor(request: FastifyRequest): Actor;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    concertActor?: Actor;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    bodyLimit: 256 * 1024,
+  });
+  const signals = new SessionSignals();
+  const now = options.now ?? (() => new Date());
+  const record: RecordKeeping = {
+    origin: options.record?.origin ?? 'concert.local/audit',
+    key: await loadSigningKey(options.db, options.record?.keyFile),
+    ...(options.record?.checkpointFile ? { checkpointFile: options.record.checkpointFile } : {}),
+  };
+  const platform: Platform = {
+    record,
+    db: options.db,
+    signals,
+    now,
+    passwordCost: options.passwordCost ?? PRODUCTION_COST,
+    secureCookies: options.secureCookies ?? false,
+    async act(work, sessionOf) {
+      const at = now().toISOString();
+      const result = await options.db.transaction((tx) => work(tx, at));
+      const session = sessionOf?.(result);
+      if (session !== undefined) signals.changed(session);
+      return result;
+    },
+    actor(request) {
+      if (!request.concertActor) throw unauthorized();
+      return request.concertActor;
+    },
+  };
+  await ensureAuditHead(options.db);
+  // Event streams never end on their own: end them before close() waits for open connections.
+  app.addHook('preClose', async () => {
+    signals.emit('shutdown');
+  });
+
+  // Over plain HTTP (localhost) neither HSTS nor upgrade-insecure-requests may be sent: they would break /docs.
+  const secure = options.secureCookies ?? false;
+  await app.register(helmet, {
+    hsts: secure,
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'"],
+        'style-src': ["'self'", 'https:', "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'upgrade-insecure-requests': secure ? [] : null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Concert council platform', version: VERSION, description: 'See docs/server.md.' },
+      components: {
+        securitySchemes: {
+          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ cookie: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HttpError) {
+      return reply.status(error.statusCode).send({
+        error: reply.statusCode >= 500 ? 'Internal Server Error' : httpName(error.statusCode),
+        message: error.message,
+        ...(error.field ? { field: error.field } : {}),
+      });
+    }
+    const e = error as {
+      validation?: { instancePath?: string; params?: Record<string, unknown> }[];
+      validationContext?: string;
+      statusCode?: number;
+      message: string;
+    };
+    if (e.validation) {
+      const first = e.validation[0];
+      const missing = first?.params?.missingProperty ?? first?.params?.additionalProperty;
+      const field = [first?.instancePath?.replace(/^\//, '').replace(/\//g, '.'), missing]
+        .filter(Boolean)
+        .join('.');
+      return reply
+        .status(400)
+        .send({ error: 'Bad Request', message: e.message, ...(field ? { field } : {}) });
+    }
+    if (error instanceof RecordTampered) {
+      request.log.error({ problem: error.report.problem }, 'audit log tampered with; refusing to sign');
+      return reply.status(409).send({ error: 'Conflict', message: error.message });
+    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.status(e.statusCode).send({ error: httpName(e.statusCode), message: e.message });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply
+      .status(500)
+      .send({ error: 'Internal Server Error', message: 'internal error; see the server log' });
+  });
+
+  // Authentication (bearer token or session cookie) and CSRF for cookie-authenticated state changes.
+  app.addHook('preHandler', async (request) => {
+    const header = request.headers.authorization;
+    const at = now();
+    if (header?.startsWith('Bearer ')) {
+      const actor = await actorFor(options.db, header.slice(7).trim(), 'bearer', at);
+      if (!actor) throw unauthorized('the bearer token is invalid or expired; log in again');
+      request.concertActor = actor;
+      return;
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const actor = await actorFor(options.db, token, 'cookie', at);
+    if (!actor) return; // an expired cookie is as good as none; routes that need a login say so
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !actor.csrfToken || !sameString(sent, actor.csrfToken)) {
+        throw new HttpError(
+          403,
+          `a state-changing request with the session cookie needs the ${CSRF_HEADER} header from POST /api/login`,
+        );
+      }
+    }
+    request.concertActor = actor;
+  });
+
+  await healthRoutes(app, platform);
+  await authRoutes(app, platform, { loginRateLimit: options.loginRateLimit ?? 10 });
+  await institutionRoutes(app, platform);
+  await sessionRoutes(app, platform);
+  await pollRoutes(app, platform);
+  await exportRoutes(app, platform);
+  await eventRoutes(app, platform);
+  await auditRoutes(app, platform);
+  return app;
+}
+
+function sameString(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function httpName(status: number): string {
+  return (
+    {
+      400: 'Bad Request',
+      401: 'Unauthorized',
+      403: 'Forbidden',
+      404: 'Not Found',
+      409: 'Conflict',
+      413: 'Payload Too Large',
+      415: 'Unsupported Media Type',
+      429: 'Too Many Requests',
+    }[status] ?? 'Error'
+  );
+}

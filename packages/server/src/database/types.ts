@@ -1,0 +1,22 @@
+// One small interface over both databases. PGlite and PostgreSQL speak the same SQL (PGlite *is* PostgreSQL
+// compiled to WebAssembly), so every query and migration is written once, with $1-style parameters.
+
+export type DatabaseKind = 'pglite' | 'postgresql';
+
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+export interface Database extends Queryable {
+  kind: DatabaseKind;
+  /** Runs `work` in one transaction (BEGIN … COMMIT, ROLLBACK on any error); the callback's queries run inside it. */
+  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** What `/api/health` says about the durability of each kind of database. */
+export const DURABILITY: Record<DatabaseKind, string> = {
+  pglite:
+    'Embedded PGlite: one connection, data kept in the data directory; safe against a process crash, not against a power loss or OS crash (it does not flush to disk on every commit). Use PostgreSQL (DATABASE_URL) for real exercises.',
+  postgresql: 'PostgreSQL: durable commits (as configured on the server); the choice for real exercises.',
+};

@@ -1,0 +1,266 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Decision, evaluate, type Vote } from '@concert/engine';
+import type { Actor } from '../auth/logins.ts';
+import type { Queryable } from '../database/index.ts';
+import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
+import { appendAudit } from '../record/audit.ts';
+import { appendSessionEvent } from './events.ts';
+import { charterOf, delegationId, type InstitutionRow } from './institutions.ts';
+import { gameOf, getMotion, type MotionRow } from './motions.ts';
+import { actorName, presentDelegations, type SessionRow, sessionWithInstitution } from './sessions.ts';
+
+export type Choice = 'yes' | 'no' | 'abstain';
+export const CHOICES: readonly Choice[] = ['yes', 'no', 'abstain'];
+
+export interface PollRow {
+  id: number;
+  motion_id: number;
+  ballot: 'roll-call' | 'secret';
+  status: 'open' | 'closed';
+  opened_at: string;
+  closed_at: string | null;
+  decision: Decision | null;
+  adopted: boolean | null;
+}
+
+export interface PollContext {
+  poll: PollRow;
+  motion: MotionRow;
+  session: SessionRow;
+  institution: InstitutionRow;
+}
+
+export async function pollContext(
+  db: Queryable,
+  pollId: number,
+  lock?: 'update' | 'share',
+): Promise<PollContext> {
+  const [poll] = await db.query<PollRow>(
+    `SELECT * FROM polls WHERE id = $1${lock === 'update' ? ' FOR UPDATE' : lock === 'share' ? ' FOR SHARE' : ''}`,
+    [pollId],
+  );
+  if (!poll) throw notFound(`poll ${pollId}`);
+  const motion = await getMotion(db, poll.motion_id);
+  const { session, institution } = await sessionWithInstitution(db, motion.session_id);
+  return { poll, motion, session, institution };
+}
+
+/** A secret vote is recorded in the audit log as a commitment: sha256(poll, delegation, choice, salt). */
+export function voteCommitment(pollId: number, delegation: string, choice: Choice, salt: string): string {
+  return `sha256:${createHash('sha256').update(`${pollId}\n${delegation}\n${choice}\n${salt}`).digest('hex')}`;
+}
+
+export async function openPoll(tx: Queryable, actor: Actor, motionId: number, now: string): Promise<PollRow> {
+  const motion = await getMotion(tx, motionId);
+  const { session, institution } = await sessionWithInstitution(tx, motion.session_id, true);
+  if (session.status !== 'open') throw conflict(`session ${session.id} is closed`);
+  const [open] = await tx.query(
+    `SELECT p.id FROM polls p JOIN motions m ON m.id = p.motion_id WHERE m.session_id = $1 AND p.status = 'open'`,
+    [session.id],
+  );
+  if (open) throw conflict(`session ${session.id} already has an open poll`);
+  const category = charterOf(institution)
+    .bodies.find((b) => b.id === session.body_id)!
+    .categories.find((c) => c.id === motion.category_id)!;
+  const ballot = category.ballot ?? 'roll-call';
+  const [row] = await tx.query<PollRow>(
+    `INSERT INTO polls (motion_id, ballot, status, opened_at) VALUES ($1, $2, 'open', $3) RETURNING *`,
+    [motion.id, ballot, now],
+  );
+  const poll = row!;
+  const content = { poll: poll.id, motion: motion.id, ballot };
+  await appendAudit(tx, {
+    at: now,
+    actor: actorName(actor),
+    action: 'poll.open',
+    subject: `session:${session.id}`,
+    content,
+  });
+  await appendSessionEvent(tx, session.id, 'poll.opened', now, content);
+  return poll;
+}
+
+/** Records (or changes) a delegation's vote while the poll is open. */
+export async function castVote(
+  tx: Queryable,
+  actor: Actor,
+  input: { pollId: number; delegation: string; choice: Choice },
+  now: string,
+): Promise<void> {
+  // FOR SHARE: votes on one poll proceed together, and a close (FOR UPDATE) waits for them or they see it closed.
+  const { poll, motion, session, institution } = await pollContext(tx, input.pollId, 'share');
+  if (poll.status !== 'open') throw conflict(`poll ${poll.id} is closed`);
+  const game = gameOf(institution, session, motion);
+  const member = memberOf(institution, input.delegation);
+  if (!member)
+    throw badRequest(`delegation "${input.delegation}" does not belong to ${institution.id}`, 'delegation');
+  if (game.recused.includes(member))
+    throw forbidden(`${member} is a party to the matter and excluded from this vote`);
+  if (!game.players.some((p) => p.id === member))
+    throw forbidden(`${member} does not sit in body "${session.body_id}"`);
+  if (game.mustAbstain.includes(member) && input.choice !== 'abstain') {
+    throw badRequest(`${member} is a party to the matter and must abstain`, 'choice');
+  }
+  const present = await presentDelegations(tx, session.id);
+  if (!present.has(input.delegation)) {
+    throw conflict(
+      `delegation ${input.delegation} is not checked in to session ${session.id}; check in first`,
+    );
+  }
+  const salt = randomBytes(16).toString('hex');
+  await tx.query(
+    `INSERT INTO votes (poll_id, delegation_id, choice, salt, cast_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (poll_id, delegation_id)
+     DO UPDATE SET choice = EXCLUDED.choice, salt = EXCLUDED.salt, cast_by = EXCLUDED.cast_by, updated_at = EXCLUDED.updated_at`,
+    [poll.id, input.delegation, input.choice, salt, actor.userId, now],
+  );
+  const secret = poll.ballot === 'secret';
+  const content = secret
+    ? {
+        poll: poll.id,
+        delegation: input.delegation,
+        commitment: voteCommitment(poll.id, input.delegation, input.choice, salt),
+      }
+    : { poll: poll.id, delegation: input.delegation, choice: input.choice };
+  await appendAudit(tx, {
+    at: now,
+    actor: actorName(actor),
+    action: 'vote.cast',
+    subject: `poll:${poll.id}`,
+    content,
+  });
+  // Live tally for a roll call; for a secret ballot only how many have voted (a running tally would reveal
+  // each vote as it arrives).
+  const counts = await tx.query<{ choice: Choice; n: number }>(
+    'SELECT choice, COUNT(*)::int AS n FROM votes WHERE poll_id = $1 GROUP BY choice',
+    [poll.id],
+  );
+  const tally: Record<Choice, number> = { yes: 0, no: 0, abstain: 0 };
+  for (const c of counts) tally[c.choice] = Number(c.n);
+  const voted = tally.yes + tally.no + tally.abstain;
+  await appendSessionEvent(
+    tx,
+    session.id,
+    'vote.cast',
+    now,
+    secret
+      ? { poll: poll.id, delegation: input.delegation, voted }
+      : { poll: poll.id, delegation: input.delegation, choice: input.choice, voted, tally },
+    secret ? { choice: input.choice } : undefined,
+  );
+}
+
+export function memberOf(institution: InstitutionRow, delegation: string): string | undefined {
+  const prefix = `${institution.id}:`;
+  return delegation.startsWith(prefix) ? delegation.slice(prefix.length) : undefined;
+}
+
+/**
+ * The ballots the engine evaluates: each delegation's vote; a delegation present but not voting abstains;
+ * one not checked in is absent. Parties excluded by recusal are left out (the engine excludes them).
+ */
+export function ballotsFor(
+  institution: InstitutionRow,
+  players: string[],
+  votes: Map<string, Choice>,
+  present: Set<string>,
+): Record<string, Vote> {
+  const ballots: Record<string, Vote> = {};
+  for (const member of players) {
+    const d = delegationId(institution.id, member);
+    ballots[member] = votes.get(d) ?? (present.has(d) ? 'abstain' : 'absent');
+  }
+  return ballots;
+}
+
+export async function votesOf(db: Queryable, pollId: number): Promise<Map<string, Choice>> {
+  const rows = await db.query<{ delegation_id: string; choice: Choice }>(
+    'SELECT delegation_id, choice FROM votes WHERE poll_id = $1',
+    [pollId],
+  );
+  return new Map(rows.map((r) => [r.delegation_id, r.choice]));
+}
+
+export function decide(ctx: Omit<PollContext, 'poll'>, ballots: Record<string, Vote>): Decision {
+  return evaluate({
+    charter: charterOf(ctx.institution),
+    body: ctx.session.body_id,
+    category: ctx.motion.category_id,
+    ballots,
+    date: ctx.institution.adopted_on,
+    parties: ctx.motion.parties,
+    unnamed: 'absent',
+  });
+}
+
+/** Closes the poll and computes its result with the engine; the decision, explanation included, is stored. */
+export async function closePoll(tx: Queryable, actor: Actor, pollId: number, now: string): Promise<PollRow> {
+  const ctx = await pollContext(tx, pollId, 'update');
+  if (ctx.poll.status !== 'open') throw conflict(`poll ${pollId} is already closed`);
+  const game = gameOf(ctx.institution, ctx.session, ctx.motion);
+  const votes = await votesOf(tx, pollId);
+  const present = await presentDelegations(tx, ctx.session.id);
+  const ballots = ballotsFor(
+    ctx.institution,
+    game.players.map((p) => p.id),
+    votes,
+    present,
+  );
+  const decision = decide(ctx, ballots);
+  const [row] = await tx.query<PollRow>(
+    `UPDATE polls SET status = 'closed', closed_at = $2, decision = $3, adopted = $4 WHERE id = $1 RETURNING *`,
+    [pollId, now, JSON.stringify(decision), decision.adopted],
+  );
+  const poll = row!;
+  const published = publicResult(poll, decision);
+  const content = {
+    poll: pollId,
+    adopted: decision.adopted,
+    tally: decision.tally,
+    result: sha256Json(decision),
+  };
+  await appendAudit(tx, {
+    at: now,
+    actor: actorName(actor),
+    action: 'poll.close',
+    subject: `session:${ctx.session.id}`,
+    content,
+  });
+  await appendSessionEvent(tx, ctx.session.id, 'poll.closed', now, { poll: pollId, result: published });
+  return poll;
+}
+
+function sha256Json(value: unknown): string {
+  return `sha256:${createHash('sha256').update(JSON.stringify(value)).digest('hex')}`;
+}
+
+/**
+ * The result as readers see it. Roll call: the engine's whole decision. Secret ballot: the aggregate only —
+ * adopted, tally, and each clause's totals against its threshold; no ballots, no member lists, no pivots.
+ */
+export function publicResult(poll: Pick<PollRow, 'ballot'>, decision: Decision) {
+  if (poll.ballot === 'roll-call') return decision;
+  return {
+    adopted: decision.adopted,
+    tally: decision.tally,
+    charter: decision.charter,
+    body: decision.body,
+    category: decision.category,
+    date: decision.date,
+    rule: decision.rule,
+    recused: decision.recused,
+    warnings: decision.warnings,
+    manifest: decision.manifest,
+    clauses: decision.clauses.map((c) => ({
+      op: c.op,
+      depth: c.depth,
+      met: c.met,
+      ...(c.label ? { label: c.label } : {}),
+      ...(c.cite ? { cite: c.cite } : {}),
+      ...(c.weight !== undefined ? { weight: c.weight, side: c.side, base: c.base } : {}),
+      ...(c.value !== undefined ? { value: c.value, baseTotal: c.baseTotal, threshold: c.threshold } : {}),
+      ...(c.thresholdText ? { thresholdText: c.thresholdText } : {}),
+      ...(c.group !== undefined ? { group: c.group } : {}),
+    })),
+  };
+}
