@@ -85,7 +85,8 @@ function measure(label: string, build: () => PowerGame, job: Common): ConcertLin
         })),
       };
     } while (
-      (runs.length < job.reps || (runs.length < MIN_FAST_RUNS && performance.now() - started < FAST_BOX_MS)) &&
+      (runs.length < job.reps ||
+        (runs.length < MIN_FAST_RUNS && performance.now() - started < FAST_BOX_MS)) &&
       performance.now() - started < job.budgetMs
     );
   } catch (e) {

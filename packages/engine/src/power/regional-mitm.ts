@@ -4,7 +4,6 @@ import {
   addCredits,
   addToTable,
   classFails,
-  clear,
   creditFrom,
   cumulate,
   fillTable,
@@ -87,8 +86,8 @@ export function regionalCounts(plan: RegionalPlan, control?: Control): SwingCoun
   priced.forEach((bundle, j) => {
     const table = tablesB.subarray(j * layoutB.cells, (j + 1) * layoutB.cells);
     const lo = lows[j]!;
+    // The array is new: its rows start at zero.
     const hi = layoutB.rows - 1;
-    clear(table, layoutB, lo, hi);
     // Pair (L, b) sits at row w(L) + w(b) − (bigNeed − A's total): a's query row is A's total − w(a).
     for (const sets of groupByTau(bundle, B)) {
       const shifts = Int32Array.from(sets, (s) => A.total - s.need);
@@ -177,13 +176,24 @@ function passOverB(
   units.forEach((u, j) => {
     uStart[j + 1] = uStart[j]! + u.length;
   });
-  const members = Int32Array.from(units.flat());
+  // Within a unit, members by need: the rows a b looks up lie within the table for a prefix of them, which
+  // grows as b gets heavier (upto: its end).
+  const members = Int32Array.from(units.flatMap((u) => [...u].sort((x, y) => need[x]! - need[y]!)));
+  const upto = uStart.slice(0, U);
   const { planes, rows, low, width } = t;
+  const top = rows - 1;
+  // Each unit's plane for each class of B (its failed groups), as the offset of the plane's row 0; −1: the
+  // class fails too many groups.
+  const uPlane = new Int32Array(U * classes);
+  for (let j = 0; j < U * classes; j++) {
+    const f = uFails[Math.floor(j / classes)]! - uFailsB[j]!;
+    uPlane[j] = f < 0 ? -1 : Math.min(f, planes - 1) * rows * width;
+  }
   const first = firstSizes(A, plan.form, rows);
   const { big, size, cls } = b;
   const local = new Float64Array(slots);
   // Coalitions of B lighter than every need less A's total cannot win with any a.
-  const start = lowerBound(big, Math.min(...need) - (rows - 1));
+  const start = lowerBound(big, Math.min(...need) - top);
   let live = 0;
   for (let i = start; i < big.length; i++) {
     const sb = size[i]!;
@@ -193,25 +203,28 @@ function passOverB(
     let kHi = -1;
     while (live < U && reach[live]! <= wb) live++;
     for (let j = 0; j < live; j++) {
-      let f = uFails[j]! - uFailsB[j * classes + c]!;
-      if (f < 0) continue;
-      if (f >= planes) f = planes - 1;
+      const end = uStart[j + 1]!;
+      let last = upto[j]!;
+      while (last < end && need[members[last]!]! - wb <= top) last++;
+      upto[j] = last;
+      const plane = uPlane[j * classes + c]!;
+      if (plane < 0) continue;
       let from = uMin[j]! - sb;
       if (from > nA) continue;
       if (from < low) from = low;
+      const q0 = uStart[j]!;
+      if (q0 === last) continue;
       const k0 = uOffset[j]! + sb;
-      const base = f * rows;
-      for (let q = uStart[j]!; q < uStart[j + 1]!; q++) {
+      if (k0 + nA > kHi) kHi = k0 + nA;
+      for (let q = q0; q < last; q++) {
         const l = members[q]!;
         let p = need[l]! - wb;
-        if (p >= rows) continue;
         if (p < 0) p = 0;
+        // p ≤ top, so first[p] ≤ nA.
         const x1 = first[p]! > from ? first[p]! : from;
-        if (x1 > nA) continue;
-        const row = (base + p) * width - low;
+        const row = plane + p * width - low;
         const at = l * slots + k0;
         if (k0 + x1 < kLo) kLo = k0 + x1;
-        if (k0 + nA > kHi) kHi = k0 + nA;
         for (let x = x1; x <= nA; x++) {
           const v = table[row + x]!;
           counts[at + x]! += v;
@@ -348,6 +361,17 @@ function passOverA(
   const top = rows - 1;
   const local = new Float64Array(slots);
   const reach = Int32Array.from(group, (g) => Math.min(...g.map((s) => s.need)) - B.total);
+  // Each bundle's plane for each class of A (its failed groups), as the offset of the plane's row 0; −1: the
+  // class fails too many groups.
+  const classesA = A.classes;
+  const planeAt = new Int32Array(m * classesA);
+  for (let j = 0; j < m; j++)
+    for (let c = 0; c < classesA; c++) {
+      const f = fails[j]! - failsA[j * classesA + c]!;
+      planeAt[j * classesA + c] = f < 0 ? -1 : j * cells + Math.min(f, planes - 1) * rows * width;
+    }
+  const fewest = Math.min(...minLight) - nB;
+  const totalB = B.total;
   let live = 0;
   let sum = 0;
   for (let i = 0; i < big.length; i++) {
@@ -364,19 +388,20 @@ function passOverA(
       kLo = 0;
       kHi = slots - 1;
     }
-    for (let j = 0; j < live; j++) {
+    // Too few members for any bundle's light minimum (with all of B): nothing to look up.
+    const lookups = sa < fewest ? 0 : live;
+    for (let j = 0; j < lookups; j++) {
+      const plane = planeAt[j * classesA + c]!;
+      if (plane < 0) continue;
       // Rows below the table's lowest hold every pair: the lowest row says the same.
       const x = x0 < lows[j]! ? lows[j]! : x0;
       const y = x - maxShift[j]!;
-      if (y > B.total) continue;
-      let f = fails[j]! - failsA[j * A.classes + c]!;
-      if (f < 0) continue;
-      if (f >= planes) f = planes - 1;
+      if (y > totalB) continue;
       let from = minLight[j]! - sa;
       if (from < low) from = low;
       if (y > 0 && first[y]! > from) from = first[y]!;
       if (from > nB) continue;
-      const row = j * cells + (f * rows + x) * width - low;
+      const row = plane + x * width - low;
       const k0 = offset[j]! + sa;
       if (k0 + from < kLo) kLo = k0 + from;
       if (k0 + nB > kHi) kHi = k0 + nB;

@@ -108,17 +108,19 @@ export function groupByTau(bundle: HeavySet[], side: SidePlan): HeavySet[][] {
 /** Suffix sums over weight (cell p: weight ≥ p), then over planes (at most f failed groups). */
 export function cumulate(table: Uint32Array, t: Layout, lo: number, hi: number): void {
   const { planes, rows, width } = t;
+  const back = rows * width;
+  // One sweep per plane: a cell adds the row above's and, from the second plane on, what the plane before
+  // adds at that row (itself less its row above: that plane is cumulated already).
   for (let f = 0; f < planes; f++) {
-    for (let p = hi - 1; p >= lo; p--) {
-      const at = (f * rows + p) * width;
-      for (let x = 0; x < width; x++) table[at + x]! += table[at + width + x]!;
-    }
-  }
-  for (let f = 1; f < planes; f++) {
     const from = (f * rows + lo) * width;
-    const to = (f * rows + hi + 1) * width;
-    const back = rows * width;
-    for (let j = from; j < to; j++) table[j]! += table[j - back]!;
+    const topRow = (f * rows + hi) * width;
+    if (f === 0) {
+      for (let j = topRow - 1; j >= from; j--) table[j]! += table[j + width]!;
+      continue;
+    }
+    for (let j = topRow; j < topRow + width; j++) table[j]! += table[j - back]!;
+    for (let j = topRow - 1; j >= from; j--)
+      table[j]! += table[j + width]! + table[j - back]! - table[j - back + width]!;
   }
 }
 
