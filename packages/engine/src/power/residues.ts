@@ -37,3 +37,32 @@ export function lowerBound(a: Float64Array, x: number): number {
   }
   return lo;
 }
+
+export const TWO32 = 4294967296;
+
+/**
+ * Running sums of values[from..to) kept exact past 2^53 in two parts, sum = high · 2^32 + low (each part stays
+ * far below 2^53). `low` may be `values` itself: each value is read before its cell is overwritten.
+ */
+export function splitPrefixSums(
+  values: Float64Array,
+  from: number,
+  to: number,
+  high: Float64Array,
+  low: Float64Array,
+): void {
+  let h = 0;
+  let l = 0;
+  for (let y = from; y < to; y++) {
+    const v = values[y]!;
+    const vh = Math.floor(v / TWO32);
+    h += vh;
+    l += v - vh * TWO32;
+    if (l >= TWO32) {
+      l -= TWO32;
+      h += 1;
+    }
+    high[y] = h;
+    low[y] = l;
+  }
+}

@@ -1,6 +1,6 @@
 import { binomials, type Control, checkStop, type SwingCounts } from './counts.ts';
 import type { ThresholdForm } from './game.ts';
-import { fromResidues, P1, P2 } from './residues.ts';
+import { fromResidues, P1, P2, splitPrefixSums } from './residues.ts';
 
 const EXACT = 2 ** 53;
 
@@ -47,20 +47,7 @@ function exactLookup(form: ThresholdForm, R: number, control?: Control): Lookup 
   }
   const high = new Float64Array(f.length);
   for (let k = 0; k <= n; k++) {
-    let h = 0;
-    let l = 0;
-    for (let y = k * width; y < (k + 1) * width; y++) {
-      const v = f[y]!;
-      const vh = Math.floor(v / TWO32);
-      h += vh;
-      l += v - vh * TWO32;
-      if (l >= TWO32) {
-        l -= TWO32;
-        h += 1;
-      }
-      high[y] = h;
-      f[y] = l;
-    }
+    splitPrefixSums(f, k * width, (k + 1) * width, high, f);
   }
   return (k, x) => {
     if (x < 0) return 0n;
@@ -68,8 +55,6 @@ function exactLookup(form: ThresholdForm, R: number, control?: Control): Lookup 
     return BigInt(high[at]!) * 4294967296n + BigInt(f[at]!);
   };
 }
-
-const TWO32 = 4294967296;
 
 /** Memory the method needs, in bytes, so callers can choose another method before running out. */
 export function sizeGfBytes(form: ThresholdForm): number {

@@ -1,5 +1,5 @@
 import { type Control, checkStop } from './counts.ts';
-import { fromResidues, P1, P2 } from './residues.ts';
+import { fromResidues, P1, P2, splitPrefixSums } from './residues.ts';
 
 export interface WeightedCounts {
   /** Raw Banzhaf counts. */
@@ -42,8 +42,6 @@ export function weightedGeneratingFunction(
   return { swings, winning: combine(m) * scale };
 }
 
-const TWO32 = 4294967296;
-
 /**
  * The same counts in exact doubles. The table f of coalitions by exact weight (each entry < 2^52, checked) is
  * built with the lightest players first, so that most passes only touch the few weights reached so far. A
@@ -61,20 +59,7 @@ function exactBySplitting(ws: number[], total: number, q: number, control?: Cont
   // Prefix sums, split; `low` reuses f's memory (f itself is not needed again).
   const high = new Float64Array(R + 1);
   const low = f;
-  let h = 0;
-  let l = 0;
-  for (let y = 0; y <= R; y++) {
-    const v = f[y]!;
-    const vh = Math.floor(v / TWO32);
-    h += vh;
-    l += v - vh * TWO32;
-    if (l >= TWO32) {
-      l -= TWO32;
-      h += 1;
-    }
-    high[y] = h;
-    low[y] = l;
-  }
+  splitPrefixSums(f, 0, R + 1, high, low);
   // #{S : w(S) ≤ x} over the members other than one of weight w (w = 0: all members), `count` of them
   // weighing `rest` in all; above the table, from the complementary coalitions.
   const atMost = (x: number, w: number, rest: number, count: number): bigint => {
