@@ -2,7 +2,7 @@
 // asks, for each, whose vote decided it; `passes` re-sums every clause per question, so this evaluator sums
 // each clause once per ballot and answers "what if member k voted otherwise?" from the sums. It agrees with
 // `passes` on every ballot (tested), and falls back to it for rules it does not specialise (nested groups).
-import { type CompiledRule, passes, type Vote } from '../rules/index.ts';
+import { type CompiledRule, onSide, passes, type Vote } from '../rules/index.ts';
 
 const YES = 0;
 const NO = 1;
@@ -222,19 +222,4 @@ function inBase(base: 'members' | 'present' | 'voting', v: Vote): boolean {
   if (base === 'members') return true;
   if (base === 'present') return v !== 'absent';
   return v === 'yes' || v === 'no';
-}
-
-function onSide(side: 'yes' | 'no' | 'abstain' | 'not_yes' | 'present', v: Vote): boolean {
-  switch (side) {
-    case 'yes':
-      return v === 'yes';
-    case 'no':
-      return v === 'no';
-    case 'abstain':
-      return v === 'abstain';
-    case 'not_yes':
-      return v !== 'yes';
-    case 'present':
-      return v !== 'absent';
-  }
 }
