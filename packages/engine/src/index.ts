@@ -1,6 +1,7 @@
 // @concert/engine — pure: no I/O, no Node-only APIs. Data flows charter → institution → rules → engines.
 export * from './accession/index.ts';
 export * from './builtin/index.ts';
+export { type Caucus, caucusesOf, groupingAttributes } from './charter/caucuses.ts';
 export { CharterError, formatPath } from './charter/errors.ts';
 export {
   type DecisionGame,

@@ -159,7 +159,14 @@ describeEachDatabase('authorization', (t) => {
   it('reads: every role reads sessions, polls and the audit log; anonymous reads only /api/health', async () => {
     const p = await poll();
     for (const who of WHO) {
-      for (const url of [`/api/polls/${p}`, '/api/institutions', '/api/audit', '/api/sessions']) {
+      for (const url of [
+        `/api/polls/${p}`,
+        `/api/polls/${p}/caucuses`,
+        '/api/institutions',
+        '/api/institutions/continental/caucuses',
+        '/api/audit',
+        '/api/sessions',
+      ]) {
         expect((await clients[who].get(url)).statusCode, `${who} ${url}`).toBe(
           who === 'anonymous' ? 401 : 200,
         );

@@ -34,3 +34,36 @@ bodies:
 accession: { open_to: nobody, objectors: none, ratification: none, cite: test }
 withdrawal: { allowed: true, conditions: none, cite: test }
 `;
+
+/** Six states in three subregions; both categories need a majority of the members in at least 2 of them. */
+export const CAUCUS_CHARTER = `
+id: sextet
+name: Sextet Council (test charter)
+summary: Six states deciding by regional majorities.
+status: { kind: draft }
+reference_date: 2026-01-01
+legal_nature: { kind: political, cite: test }
+scope: { dimensions: [politico-military], cite: test }
+members: { states: [DEU, FRA, NLD, ITA, ESP, POL], cite: test }
+bodies:
+  - id: council
+    name: Council
+    cite: test
+    categories:
+      - id: open
+        name: Open decisions
+        cite: test
+        ballot: roll-call
+        rule:
+          groups: { by: subregion, at_least: 2, rule: { quota: { weight: count, more_than: "1/2" } } }
+          label: Regions
+      - id: secret
+        name: Secret decisions
+        cite: test
+        ballot: secret
+        rule:
+          groups: { by: subregion, at_least: 2, rule: { quota: { weight: count, more_than: "1/2" } } }
+          label: Regions
+accession: { open_to: nobody, objectors: none, ratification: none, cite: test }
+withdrawal: { allowed: true, conditions: none, cite: test }
+`;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../app.ts';
 import { authorize } from '../auth/policy.ts';
+import { caucusesOfInstitution } from '../domain/caucuses.ts';
 import {
   charterOf,
   createInstitution,
@@ -16,7 +17,7 @@ import { presidencyOn } from '../domain/presidency.ts';
 import { actorName } from '../domain/sessions.ts';
 import { badRequest } from '../errors.ts';
 import { appendAudit } from '../record/audit.ts';
-import { anyObject, errors, isoDate, slugParam } from './schemas.ts';
+import { anyObject, errors, institutionCaucuses, isoDate, slugParam } from './schemas.ts';
 
 export async function institutionRoutes(app: FastifyInstance, p: Platform) {
   const today = () => p.now().toISOString().slice(0, 10);
@@ -61,6 +62,23 @@ export async function institutionRoutes(app: FastifyInstance, p: Platform) {
       p.actor(request);
       await getInstitution(p.db, request.params.id);
       return delegationsOf(p.db, request.params.id);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/institutions/:id/caucuses',
+    {
+      schema: {
+        tags: ['institutions'],
+        summary:
+          "Caucuses: the members grouped by each attribute the charter's rules group by (e.g. subregion)",
+        params: slugParam,
+        response: { 200: institutionCaucuses, ...errors },
+      },
+    },
+    async (request) => {
+      p.actor(request);
+      return caucusesOfInstitution(await getInstitution(p.db, request.params.id));
     },
   );
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../app.ts';
 import type { Actor } from '../auth/logins.ts';
 import { authorize } from '../auth/policy.ts';
+import { pollCaucuses } from '../domain/caucuses.ts';
 import { getMotion } from '../domain/motions.ts';
 import {
   CHOICES,
@@ -14,7 +15,7 @@ import {
   publicResult,
 } from '../domain/polls.ts';
 import { badRequest } from '../errors.ts';
-import { anyObject, delegationRef, errors, idParam } from './schemas.ts';
+import { anyObject, delegationRef, errors, idParam, pollCaucuses as pollCaucusesSchema } from './schemas.ts';
 
 export async function pollRoutes(app: FastifyInstance, p: Platform) {
   app.post<{ Params: { id: number } }>(
@@ -52,6 +53,23 @@ export async function pollRoutes(app: FastifyInstance, p: Platform) {
     async (request) => {
       const actor = p.actor(request);
       return describePoll(p, await pollContext(p.db, request.params.id), actor);
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/polls/:id/caucuses',
+    {
+      schema: {
+        tags: ['polls'],
+        summary:
+          "A poll caucus by caucus: counts, the caucus condition so far, and (roll call only) each member's position",
+        params: idParam,
+        response: { 200: pollCaucusesSchema, ...errors },
+      },
+    },
+    async (request) => {
+      p.actor(request);
+      return pollCaucuses(p.db, await pollContext(p.db, request.params.id));
     },
   );
 

@@ -35,3 +35,75 @@ export const errors = {
 } as const;
 
 export const anyObject = { type: 'object', additionalProperties: true } as const;
+
+const caucusHead = { by: { type: 'string' }, name: { type: 'string' } } as const;
+const nullable = (schema: object) => ({ anyOf: [schema, { type: 'null' }] });
+
+/** `GET /api/institutions/:id/caucuses`. */
+export const institutionCaucuses = {
+  type: 'object',
+  required: ['institution', 'date', 'caucuses'],
+  properties: {
+    institution: { type: 'string' },
+    date: isoDate,
+    caucuses: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['by', 'name', 'members'],
+        properties: {
+          ...caucusHead,
+          members: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['delegation', 'state'],
+              properties: { delegation: { type: 'string' }, state: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+const choiceOrNull = { type: ['string', 'null'], enum: ['yes', 'no', 'abstain', null] } as const;
+
+/** `GET /api/polls/:id/caucuses`: `counts`, `conditionMet` and `positions` are null where secrecy withholds them. */
+export const pollCaucuses = {
+  type: 'object',
+  required: ['poll', 'motion', 'ballot', 'status', 'caucuses'],
+  properties: {
+    poll: { type: 'integer' },
+    motion: { type: 'integer' },
+    ballot: { type: 'string', enum: ['roll-call', 'secret'] },
+    status: { type: 'string', enum: ['open', 'closed'] },
+    caucuses: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['by', 'name', 'members', 'voted', 'notVoted', 'counts', 'conditionMet', 'positions'],
+        properties: {
+          ...caucusHead,
+          members: { type: 'integer' },
+          voted: { type: 'array', items: { type: 'string' } },
+          notVoted: { type: 'integer' },
+          counts: nullable({
+            type: 'object',
+            required: ['yes', 'no', 'abstain'],
+            properties: { yes: { type: 'integer' }, no: { type: 'integer' }, abstain: { type: 'integer' } },
+          }),
+          conditionMet: { type: ['boolean', 'null'] },
+          positions: nullable({
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['delegation', 'state', 'choice'],
+              properties: { delegation: { type: 'string' }, state: { type: 'string' }, choice: choiceOrNull },
+            },
+          }),
+        },
+      },
+    },
+  },
+} as const;
