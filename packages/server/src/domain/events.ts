@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { Queryable } from '../database/index.ts';
+import { appendAudit } from '../record/audit.ts';
 
 // A session's events, in order, in the database: the server-sent-event stream replays them by id after a
 // reconnect, and the session's event log (exports, replay) is read from the same rows. `data` is what every
@@ -65,4 +66,30 @@ export class SessionSignals extends EventEmitter {
   changed(sessionId: number): void {
     this.emit(`session:${sessionId}`);
   }
+}
+
+/** A change to a session, as the audit chain and the session's event log both record it. */
+export interface SessionChange {
+  at: string;
+  actor: string;
+  /** The audit entry's action, e.g. 'poll.open'. */
+  action: string;
+  sessionId: number;
+  /** The audit entry's content. */
+  audit: Record<string, unknown>;
+  event: SessionEventType;
+  /** What readers of the session see; the audit content unless it differs. */
+  data?: Record<string, unknown>;
+}
+
+/** Appends the change to the audit chain and to the session's events, inside the caller's transaction. */
+export async function recordSessionChange(tx: Queryable, change: SessionChange): Promise<void> {
+  await appendAudit(tx, {
+    at: change.at,
+    actor: change.actor,
+    action: change.action,
+    subject: `session:${change.sessionId}`,
+    content: change.audit,
+  });
+  await appendSessionEvent(tx, change.sessionId, change.event, change.at, change.data ?? change.audit);
 }

@@ -2,8 +2,7 @@ import { CharterError, decisionGame } from '@concert/engine';
 import type { Actor } from '../auth/logins.ts';
 import type { Queryable } from '../database/index.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
-import { appendAudit } from '../record/audit.ts';
-import { appendSessionEvent } from './events.ts';
+import { recordSessionChange } from './events.ts';
 import { charterOf, delegationId, engineInstitution, type InstitutionRow } from './institutions.ts';
 import { actorName, type SessionRow, sessionWithInstitution } from './sessions.ts';
 
@@ -109,14 +108,14 @@ export async function tableMotion(
     parties,
     agendaItem: motion.agenda_item_id,
   };
-  await appendAudit(tx, {
+  await recordSessionChange(tx, {
     at: now,
     actor: actorName(actor),
     action: 'motion.table',
-    subject: `session:${session.id}`,
-    content,
+    sessionId: session.id,
+    audit: content,
+    event: 'motion.tabled',
   });
-  await appendSessionEvent(tx, session.id, 'motion.tabled', now, content);
   return motion;
 }
 

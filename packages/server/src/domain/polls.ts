@@ -4,7 +4,7 @@ import type { Actor } from '../auth/logins.ts';
 import type { Queryable } from '../database/index.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { appendAudit } from '../record/audit.ts';
-import { appendSessionEvent } from './events.ts';
+import { appendSessionEvent, recordSessionChange } from './events.ts';
 import { charterOf, delegationId, type InstitutionRow } from './institutions.ts';
 import { gameOf, getMotion, type MotionRow } from './motions.ts';
 import { actorName, presentDelegations, type SessionRow, sessionWithInstitution } from './sessions.ts';
@@ -69,14 +69,14 @@ export async function openPoll(tx: Queryable, actor: Actor, motionId: number, no
   );
   const poll = row!;
   const content = { poll: poll.id, motion: motion.id, ballot };
-  await appendAudit(tx, {
+  await recordSessionChange(tx, {
     at: now,
     actor: actorName(actor),
     action: 'poll.open',
-    subject: `session:${session.id}`,
-    content,
+    sessionId: session.id,
+    audit: content,
+    event: 'poll.opened',
   });
-  await appendSessionEvent(tx, session.id, 'poll.opened', now, content);
   return poll;
 }
 
@@ -219,14 +219,15 @@ export async function closePoll(tx: Queryable, actor: Actor, pollId: number, now
     tally: decision.tally,
     result: sha256Json(decision),
   };
-  await appendAudit(tx, {
+  await recordSessionChange(tx, {
     at: now,
     actor: actorName(actor),
     action: 'poll.close',
-    subject: `session:${ctx.session.id}`,
-    content,
+    sessionId: ctx.session.id,
+    audit: content,
+    event: 'poll.closed',
+    data: { poll: pollId, result: published },
   });
-  await appendSessionEvent(tx, ctx.session.id, 'poll.closed', now, { poll: pollId, result: published });
   return poll;
 }
 

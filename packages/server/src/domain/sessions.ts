@@ -1,8 +1,7 @@
 import type { Actor } from '../auth/logins.ts';
 import type { Queryable } from '../database/index.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
-import { appendAudit } from '../record/audit.ts';
-import { appendSessionEvent } from './events.ts';
+import { recordSessionChange } from './events.ts';
 import { charterOf, getInstitution, type InstitutionRow } from './institutions.ts';
 
 export interface SessionRow {
@@ -61,14 +60,15 @@ export async function openSession(
     body: input.bodyId,
     title: input.title,
   };
-  await appendAudit(tx, {
+  await recordSessionChange(tx, {
     at: now,
     actor: actorName(actor),
     action: 'session.open',
-    subject: `session:${session.id}`,
-    content,
+    sessionId: session.id,
+    audit: content,
+    event: 'session.opened',
+    data: { ...content, session: session.id },
   });
-  await appendSessionEvent(tx, session.id, 'session.opened', now, { ...content, session: session.id });
   for (const title of input.agenda ?? []) await addAgendaItem(tx, actor, session, title, now);
   return session;
 }
@@ -87,14 +87,15 @@ export async function closeSession(
   );
   if (open) throw conflict(`session ${sessionId} has an open poll; close it first`);
   await tx.query(`UPDATE council_sessions SET status = 'closed' WHERE id = $1`, [sessionId]);
-  await appendAudit(tx, {
+  await recordSessionChange(tx, {
     at: now,
     actor: actorName(actor),
     action: 'session.close',
-    subject: `session:${sessionId}`,
-    content: {},
+    sessionId,
+    audit: {},
+    event: 'session.closed',
+    data: { session: sessionId },
   });
-  await appendSessionEvent(tx, sessionId, 'session.closed', now, { session: sessionId });
 }
 
 export async function addAgendaItem(
@@ -112,17 +113,13 @@ export async function addAgendaItem(
     [session.id, title],
   );
   const item = row!;
-  await appendAudit(tx, {
+  await recordSessionChange(tx, {
     at: now,
     actor: actorName(actor),
     action: 'agenda.add',
-    subject: `session:${session.id}`,
-    content: { item: item.id, position: item.position, title },
-  });
-  await appendSessionEvent(tx, session.id, 'agenda.added', now, {
-    item: item.id,
-    position: item.position,
-    title,
+    sessionId: session.id,
+    audit: { item: item.id, position: item.position, title },
+    event: 'agenda.added',
   });
   return item;
 }
@@ -160,14 +157,14 @@ export async function setAttendance(
     [sessionId, delegationId, present, now],
   );
   const content = { delegation: delegationId, present };
-  await appendAudit(tx, {
+  await recordSessionChange(tx, {
     at: now,
     actor: actorName(actor),
     action: 'attendance.set',
-    subject: `session:${sessionId}`,
-    content,
+    sessionId,
+    audit: content,
+    event: 'attendance.changed',
   });
-  await appendSessionEvent(tx, sessionId, 'attendance.changed', now, content);
 }
 
 export async function presentDelegations(db: Queryable, sessionId: number): Promise<Set<string>> {
