@@ -42,20 +42,26 @@ export function loadCharter(arg: string): Charter {
   return loaded.charter;
 }
 
-export function readSmallFile(path: string): string {
-  let size: number;
+/** The size of a regular file, checked before it is read; `missing` says what to report when there is none. */
+function fileSize(path: string, missing: () => UsageError): number {
   try {
     const stat = statSync(path);
     if (!stat.isFile()) throw new UsageError(`${path} is not a file`);
-    size = stat.size;
+    return stat.size;
   } catch (e) {
     if (e instanceof UsageError) throw e;
+    throw missing();
+  }
+}
+
+export function readSmallFile(path: string): string {
+  const size = fileSize(path, () => {
     const near = closestIds(path, builtinCharterIds());
-    throw new UsageError(
+    return new UsageError(
       `no built-in charter or file named "${path}"`,
       `built-in charters: ${builtinCharterIds().join(', ')}${near.length ? ` (did you mean ${near.join(' or ')}?)` : ''}`,
     );
-  }
+  });
   if (size > MAX_FILE_BYTES) {
     throw new CharterError(
       `file is ${(size / 1024 / 1024).toFixed(1)} MB; charters and game files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB`,
@@ -69,15 +75,7 @@ export function readSmallFile(path: string): string {
 
 /** Reads a file that is not a charter, refusing one larger than `maxBytes` before reading it. */
 export function readFileCapped(path: string, maxBytes: number, what: string): string {
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (!stat.isFile()) throw new UsageError(`${path} is not a file`);
-    size = stat.size;
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`no file named "${path}"`);
-  }
+  const size = fileSize(path, () => new UsageError(`no file named "${path}"`));
   if (size > maxBytes) {
     const mb = (b: number) =>
       b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(b % (1024 * 1024) ? 1 : 0)} MB` : `${b} bytes`;
