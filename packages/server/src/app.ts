@@ -1,7 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
@@ -38,6 +40,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** The record: the log's origin name, the signing key's file and a file of issued checkpoints (outside the database). */
   record?: { origin?: string; keyFile?: string; checkpointFile?: string };
+  /** The built web UI (packages/web/dist), served at `/` when the folder exists. */
+  webRoot?: string;
 }
 
 /** What every route handler shares. */
@@ -203,6 +207,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await exportRoutes(app, platform);
   await eventRoutes(app, platform);
   await auditRoutes(app, platform);
+  if (options.webRoot && existsSync(options.webRoot)) {
+    // Hashed asset names never change content: cache them; index.html always revalidates.
+    await app.register(fastifyStatic, {
+      root: options.webRoot,
+      prefix: '/',
+      wildcard: true,
+      setHeaders(reply: { header(name: string, value: string): unknown }, path: string) {
+        reply.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
+  }
   return app;
 }
 

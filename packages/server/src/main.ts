@@ -1,4 +1,5 @@
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { PRODUCTION_COST } from './auth/passwords.ts';
 import { DataDirectoryInUse, openDatabase } from './database/index.ts';
@@ -25,6 +26,7 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
     logger: { level: env.LOG_LEVEL ?? 'info' },
     // Behind an HTTPS proxy: Secure cookies, HSTS.
     secureCookies: env.CONCERT_SECURE_COOKIES === '1',
+    webRoot: join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web', 'dist'),
     record: {
       origin: env.CONCERT_LOG_ORIGIN ?? 'concert.local/audit',
       keyFile: join(dataDir, 'audit-signing-key'),

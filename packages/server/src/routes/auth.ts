@@ -113,7 +113,16 @@ export async function authRoutes(app: FastifyInstance, p: Platform, options: { l
 
   app.get(
     '/api/me',
-    { schema: { tags: ['identity'], summary: 'Who am I', response: { 200: user, ...errors } } },
+    {
+      schema: {
+        tags: ['identity'],
+        summary: 'Who am I (a cookie login also gets its CSRF token back, so a reloaded page can act)',
+        response: {
+          200: { ...user, properties: { ...user.properties, csrfToken: { type: 'string' } } },
+          ...errors,
+        },
+      },
+    },
     async (request) => {
       const a = p.actor(request);
       return {
@@ -122,6 +131,7 @@ export async function authRoutes(app: FastifyInstance, p: Platform, options: { l
         role: a.role,
         delegation: a.delegationId,
         institution: a.institutionId,
+        ...(a.csrfToken ? { csrfToken: a.csrfToken } : {}),
       };
     },
   );

@@ -1,0 +1,8 @@
+export function ChartersView({ params: _params }: { params: URLSearchParams }) {
+  return (
+    <section aria-labelledby="view-title">
+      <h1 id="view-title">Charters</h1>
+      <p>This view is being built.</p>
+    </section>
+  );
+}
