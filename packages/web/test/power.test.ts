@@ -34,6 +34,25 @@ describe.runIf(browserAvailable())('the power lab in chromium', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('runs the heaviest continental rule (regional meet in the middle) in the worker, and cancels a run', async () => {
+    await page.getByLabel('Category', { exact: true }).selectOption('major-security-action');
+    const progress = page.getByRole('progressbar', { name: 'Power analysis progress' });
+    await progress.waitFor();
+    await page
+      .getByTestId('analysed')
+      .filter({ hasText: 'Major security actions' })
+      .waitFor({ timeout: 90_000 });
+    await expect(page.getByTestId('method').textContent()).resolves.toContain(
+      'regional-meet-in-the-middle (exact)',
+    );
+    await page.getByLabel('Members as of', { exact: true }).fill('2025-06-01');
+    await progress.waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByText('Power analysis cancelled.').waitFor();
+    expect(await progress.count()).toBe(0);
+    expect(errors).toEqual([]);
+  }, 150_000);
+
   it('reproduces the Security Council: a permanent member has Shapley–Shubik 0.1963 and a veto', async () => {
     await page.getByLabel('Charter', { exact: true }).selectOption('unsc');
     await page.getByLabel('Category', { exact: true }).selectOption('substantive');

@@ -136,7 +136,7 @@ export function DesignPanel({ players, label }: { players: Player[]; label: stri
       </div>
       <JobProgress state={job.state} cancel={job.cancel} name="Design search" />
       {job.state.status === 'done' ? (
-        <DesignOutcome result={job.state.outcome.result} maxDistance={maxDistance} />
+        <DesignOutcome result={job.state.outcome.result} maxDistance={maxDistance} label={job.state.label} />
       ) : null}
     </section>
   );
@@ -145,7 +145,15 @@ export function DesignPanel({ players, label }: { players: Player[]; label: stri
 const weightsName = (alpha: number) =>
   alpha === 0 ? 'equal' : alpha === 1 ? 'population' : `population^${alpha}`;
 
-function DesignOutcome({ result, maxDistance }: { result: DesignResult; maxDistance: number | null }) {
+function DesignOutcome({
+  result,
+  maxDistance,
+  label,
+}: {
+  result: DesignResult;
+  maxDistance: number | null;
+  label: string;
+}) {
   // Filtering by distance keeps the Pareto set a Pareto set: whatever dominates a kept rule is at least as close.
   const { feasible, pareto } = useMemo(() => {
     const within = (c: DesignCandidate) => maxDistance === null || c.distanceToIdeal <= maxDistance;
@@ -190,8 +198,8 @@ function DesignOutcome({ result, maxDistance }: { result: DesignResult; maxDista
   return (
     <div className="design-outcome">
       <p role="status">
-        {result.candidates.length} rules tried, {feasible.length} meet the goals, {pareto.length} on the
-        Pareto set. Square-root weights' optimal quota by the Słomczyński–Życzkowski approximation:{' '}
+        {label}: {result.candidates.length} rules tried, {feasible.length} meet the goals, {pareto.length} on
+        the Pareto set. Square-root weights' optimal quota by the Słomczyński–Życzkowski approximation:{' '}
         {percent(result.jagiellonianQuota, 2)}.
       </p>
       {pareto.length ? (
