@@ -67,6 +67,17 @@ describe.runIf(browserAvailable())('the power lab in chromium', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it('says why a date is outside a rule, and shows no stale result', async () => {
+    await page.getByLabel('Members as of', { exact: true }).fill('1960-01-01');
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toMatch(/"substantive" applies from 1965-08-31, not on 1960-01-01/);
+    expect(await results().count()).toBe(0);
+    await page.getByLabel('Members as of', { exact: true }).fill('2026-01-01');
+    await results().waitFor({ timeout: 60_000 });
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('checks an edited rule as one types and shows the engine message with its path and line', async () => {
     await page.getByText('Edit the rule (YAML)').click();
     const editor = page.getByLabel('Rule (YAML)', { exact: true });

@@ -26,7 +26,7 @@ export function PowerLab({ params }: { params: URLSearchParams }) {
     }
   }, [selection]);
   const job = usePowerJob<Analysed>();
-  const { start } = job;
+  const { start, reset } = job;
 
   // A link or the address bar can change the hash while the lab is open; the lab follows it.
   const query = params.toString();
@@ -39,7 +39,8 @@ export function PowerLab({ params }: { params: URLSearchParams }) {
   }, [selection]);
   useEffect(() => {
     if (selected.ok) start({ type: 'analyse', ...selected.game }, selected.game.label);
-  }, [selected, start]);
+    else reset();
+  }, [selected, start, reset]);
 
   const choose = (change: Partial<Selection>) =>
     setSelection((s) => normaliseSelection(new URLSearchParams({ ...s, ...change })));

@@ -40,7 +40,7 @@ function Blocking({ result }: { result: PowerResult }) {
         <Coalitions title="Smallest winning coalitions" list={b.smallestWinning} />
         <Coalitions title="Smallest blocking coalitions" list={b.smallestBlocking} />
         <dt>Minimal winning coalitions</dt>
-        <dd>{count(b.minimalWinning)}</dd>
+        <dd>{b.minimalWinning === null ? 'not counted for this kind of rule' : count(b.minimalWinning)}</dd>
         <dt>Passage probability (Coleman's power to act)</dt>
         <dd data-testid="pass-probability">
           {percent(result.passProbability, 2)}
@@ -62,7 +62,8 @@ function Coalitions({ title, list }: { title: string; list: CoalitionList }) {
           'none'
         ) : (
           <>
-            {list.size} members{list.count !== null ? `, ${count(list.count)} such coalitions` : ''}
+            {list.size} {list.size === 1 ? 'member' : 'members'}
+            {list.count !== null ? `, ${count(list.count)} such coalitions` : ''}
             {list.proven ? '' : ' (size from a bounded search: an upper bound)'}
             <ul className="coalitions">
               {list.examples.map((c) => (

@@ -65,6 +65,12 @@ export function usePowerJob<T extends Outcome>() {
     setState((s) => ({ status: 'cancelled', label: 'label' in s ? s.label : '' }));
   }, [stop]);
 
+  /** Back to nothing shown: a new question that cannot be asked should not leave the last answer up. */
+  const reset = useCallback(() => {
+    stop();
+    setState({ status: 'idle' });
+  }, [stop]);
+
   useEffect(() => stop, [stop]);
-  return { state, start, cancel };
+  return { state, start, cancel, reset };
 }

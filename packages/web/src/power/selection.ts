@@ -1,7 +1,6 @@
 import {
   builtinCharter,
   builtinCharterIds,
-  type Charter,
   CharterError,
   decisionGame,
   inForce,
@@ -46,10 +45,6 @@ export function normaliseSelection(params: URLSearchParams): Selection {
 
 function defaultCharter(ids: string[]): string {
   return ids.includes('continental') ? 'continental' : ids[0]!;
-}
-
-export function charterOf(selection: Selection): Charter {
-  return builtinCharter(selection.charter);
 }
 
 /** The players and rule of the selected decision on the date; a CharterError names what is wrong. */
