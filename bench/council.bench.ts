@@ -281,8 +281,6 @@ async function liveUpdates(base: string, a: SeededAssembly, session: number, pol
     );
   }
   await Promise.all(inFlight);
-  await new Promise((r) => setTimeout(r, 2000)); // let the last events arrive
-  for (const c of clients) c.req?.destroy();
   const truth: number[] = (
     JSON.parse((await request(base, 'GET', `/api/sessions/${session}/log`, a.observer)).body).events as {
       id: number;
@@ -290,6 +288,13 @@ async function liveUpdates(base: string, a: SeededAssembly, session: number, pol
   )
     .map((e) => Number(e.id))
     .filter((id) => id > startId);
+  // Let the last events arrive (up to 30 s): a slow delivery shows in the latencies, a gap in the count.
+  const lastId = truth.at(-1) ?? startId;
+  for (const t0 = performance.now(); performance.now() - t0 < 30_000; ) {
+    if (clients.every((c) => c.last >= lastId)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  for (const c of clients) c.req?.destroy();
   let gaps = 0;
   let doubles = 0;
   for (const c of clients) {

@@ -150,7 +150,10 @@ export function spawnServer(env: Record<string, string>): Promise<ServerProcess>
     out = (out + chunk).slice(-65_536);
   };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 90_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL'); // never leave a server behind
+      reject(new Error(`server did not start: ${out}`));
+    }, 90_000);
     const onExit = (code: number | null) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}: ${out}`));
