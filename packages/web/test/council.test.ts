@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 // The DOM types are for the functions page.evaluate runs in the browser.
+import { SECRET_CHARTER } from '@concert/server/src/test-charters.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, logIn, screenshot, startUiPlatform, type UiPlatform } from './platform.ts';
@@ -62,8 +63,9 @@ async function post<T>(platform: UiPlatform, token: string, path: string, body: 
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${path}: ${r.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 describe.runIf(browserAvailable())('the council room in chromium', () => {
@@ -163,7 +165,7 @@ describe.runIf(browserAvailable())('the council room in chromium', () => {
     expect(errors).toEqual([]);
     for (const c of [chair, deu, fra, observer]) await c.context.close();
     opened.clear();
-  }, 240_000);
+  }, 420_000);
 
   it('lets a delegate log in, check in and vote with the keyboard alone', async ({ onTestFailed }) => {
     onTestFailed(() => screenshotAll('council-keyboard-failure'));
@@ -212,4 +214,77 @@ describe.runIf(browserAvailable())('the council room in chromium', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+  it('keeps a secret ballot secret: who has voted, never how; an aggregate result; the delegation sees its own vote', async ({
+    onTestFailed,
+  }) => {
+    onTestFailed(() => screenshotAll('council-secret-failure'));
+    const secretariat = await bearer(platform, 'secretariat');
+    const chair = await bearer(platform, 'presidency');
+    await post(platform, secretariat, '/api/institutions', {
+      id: 'quintet',
+      charterSource: SECRET_CHARTER,
+      adoptedOn: '2026-01-01',
+    });
+    for (const m of ['DEU', 'FRA', 'ITA']) {
+      const username = `q-${m.toLowerCase()}`;
+      await post(platform, secretariat, '/api/users', {
+        username,
+        password: 'quintet-password-1',
+        role: 'delegate',
+        delegation: `quintet:${m}`,
+      });
+      platform.passwords.set(username, 'quintet-password-1');
+    }
+    const session = await post<{ id: number }>(platform, chair, '/api/sessions', {
+      institution: 'quintet',
+      body: 'council',
+      title: 'Election',
+    });
+    const fra = await bearer(platform, 'q-fra');
+    await post(platform, fra, `/api/sessions/${session.id}/attendance`, { present: true });
+    const motion = await post<{ id: number }>(platform, chair, `/api/sessions/${session.id}/motions`, {
+      category: 'election',
+      text: 'Elect the rapporteur',
+    });
+    const poll = await post<{ id: number }>(platform, chair, `/api/motions/${motion.id}/polls`, {});
+    await post(platform, fra, `/api/polls/${poll.id}/votes`, { choice: 'yes' });
+
+    const errors: string[] = [];
+    const deu = await userPage(platform, 'q-deu', errors);
+    const observer = await userPage(platform, 'observer', errors);
+    const room = `/#/council?session=${session.id}`;
+    for (const { page } of [deu, observer]) {
+      await page.goto(room);
+      await page.getByRole('heading', { name: /Poll \d+ \(secret ballot, open\)/ }).waitFor();
+    }
+    await deu.page.getByRole('button', { name: 'Check in' }).click();
+    await deu.page.getByText('is checked in').waitFor();
+    await deu.page.getByRole('button', { name: 'No' }).click();
+    await deu.page.getByText("Your delegation's vote: No").waitFor();
+    await observer.page.getByText(`Poll ${poll.id}: 2 of 5 delegations have voted.`).waitFor();
+    await observer.page.getByText(/Secret ballot — no running tally/).waitFor();
+    const during = await observer.page.locator('.council-poll').innerText();
+    expect(during).not.toMatch(/\b\d+ (yes|no|abstain)\b/i);
+    expect(during).not.toContain('Votes so far');
+
+    const closed = await fetch(`${platform.url}/api/polls/${poll.id}/close`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${chair}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(closed.status).toBe(200);
+    await observer.page.getByRole('heading', { name: /Result: (adopted|not adopted)/ }).waitFor();
+    await observer.page.getByText('Tally (secret ballot: aggregate only)').waitFor();
+    await expect(observer.page.getByText(/Named roll call/).count()).resolves.toBe(0);
+    await expect(
+      observer.page.getByRole('link', { name: /Roll call, (named|anonymised)/ }).count(),
+    ).resolves.toBe(0);
+    await observer.page.getByRole('link', { name: 'Roll call, aggregate (CSV)' }).waitFor();
+    const after = await observer.page.locator('.council-poll').innerText();
+    expect(after).not.toMatch(/Germany|France/);
+    await screenshot(observer.page, 'council-secret-result');
+    expect(errors).toEqual([]);
+    for (const c of [deu, observer]) await c.context.close();
+    opened.clear();
+  }, 300_000);
 });

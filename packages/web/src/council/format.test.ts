@@ -82,6 +82,18 @@ describe('the council room in words', () => {
     ).toBe('Members: 30 of 48, threshold 24 ✓ met');
   });
 
+  it('names the group of a clause inside a groups clause', () => {
+    expect(
+      clauseLine({
+        op: 'quota',
+        depth: 2,
+        met: false,
+        group: 'Western Asia',
+        text: 'members 0.0% (0 of 5) > 1/2 of members ✗',
+      }),
+    ).toBe('Western Asia: members 0.0% (0 of 5) > 1/2 of members ✗');
+  });
+
   it('reads the member out of a delegation id', () => {
     expect(memberOf('continental:DEU')).toBe('DEU');
   });

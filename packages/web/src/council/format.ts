@@ -76,10 +76,13 @@ export const CHOICE_LABEL: Record<Choice | 'absent', string> = {
  * One readable line per clause of the engine's explanation. Roll-call results carry the engine's own text; a
  * secret poll's aggregate does not, so the line is rebuilt from its totals (no member names exist to leak).
  */
+const OP_NAME: Record<string, string> = { all: 'All of the following', any: 'Any of the following' };
+
 export function clauseLine(c: Clause): string {
-  if (c.text) return c.text;
+  // The engine's text for a clause inside a group names the group's rule, not the group.
+  if (c.text) return c.group && !c.text.includes(c.group) ? `${c.group}: ${c.text}` : c.text;
   const mark = c.met ? '✓ met' : '✗ not met';
-  const name = c.label ?? (c.group ? `${c.group}` : c.op);
+  const name = c.label ?? c.group ?? OP_NAME[c.op] ?? c.op;
   if (c.value !== undefined && c.baseTotal !== undefined && c.weight) {
     const threshold = c.threshold !== undefined ? `, threshold ${formatAmount(c.threshold, c.weight)}` : '';
     return `${name}: ${formatAmount(c.value, c.weight)} of ${formatAmount(c.baseTotal, c.weight)}${threshold} ${c.thresholdText ? `(${c.thresholdText}) ` : ''}${mark}`;
