@@ -27,7 +27,7 @@ export function PollResult({
         Result: {result.adopted ? 'adopted' : 'not adopted'}
       </h4>
       <p className="muted">
-        Rule: {result.rule.description ?? ''} ({result.rule.cite})
+        Rule: {result.rule.description ? `${result.rule.description} ` : ''}({result.rule.cite})
       </p>
       <h5>Explanation</h5>
       <ul className="council-explanation">
