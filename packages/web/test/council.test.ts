@@ -296,4 +296,56 @@ describe.runIf(browserAvailable())('the council room in chromium', () => {
     for (const c of [deu, observer]) await c.context.close();
     opened.clear();
   }, 300_000);
+  it('recovers when the event stream fails: the room says so, opens a new stream and shows what it missed', async ({
+    onTestFailed,
+  }) => {
+    onTestFailed(() => screenshotAll('council-reconnect-failure'));
+    const chair = await bearer(platform, 'presidency');
+    const session = await post<{ id: number }>(platform, chair, '/api/sessions', {
+      institution: 'continental',
+      body: 'council',
+      title: 'Interrupted session',
+    });
+    const errors: string[] = [];
+    const observer = await userPage(platform, 'observer', errors);
+    // Keeps a handle on the page's streams, so the test can fail one as a dropped connection would.
+    await observer.page.addInitScript(() => {
+      const Native = window.EventSource;
+      const streams: EventSource[] = [];
+      (window as unknown as { streams: EventSource[] }).streams = streams;
+      window.EventSource = class extends Native {
+        constructor(url: string | URL, init?: EventSourceInit) {
+          super(url, init);
+          streams.push(this);
+        }
+      };
+    });
+    await observer.page.goto(`/#/council?session=${session.id}`);
+    // A reload runs the init script (a change of hash alone does not) and shows the login survives it.
+    await observer.page.reload();
+    await observer.page.getByText('Logged in as observer').waitFor();
+    await observer.page.getByText('Live: updates arrive as they happen.').waitFor();
+    await observer.page.evaluate(() => {
+      const streams = (window as unknown as { streams: EventSource[] }).streams;
+      const live = streams.filter((s) => s.readyState === EventSource.OPEN);
+      for (const s of live) {
+        s.close();
+        s.dispatchEvent(new Event('error'));
+      }
+    });
+    await observer.page.getByText('Live updates interrupted — reconnecting…').waitFor();
+    await post(platform, chair, `/api/sessions/${session.id}/motions`, {
+      category: 'procedural',
+      text: 'Tabled while the stream was down',
+    });
+    await observer.page.getByText('Tabled while the stream was down').waitFor();
+    await observer.page.getByText('Live: updates arrive as they happen.').waitFor();
+    const streams = await observer.page.evaluate(() =>
+      (window as unknown as { streams: EventSource[] }).streams.map((s) => s.url),
+    );
+    expect(streams.at(-1)).toMatch(new RegExp(`/api/sessions/${session.id}/events\\?after=\\d+$`));
+    expect(errors).toEqual([]);
+    await observer.context.close();
+    opened.clear();
+  }, 180_000);
 });
