@@ -89,6 +89,9 @@ describe.runIf(browserAvailable())('the council room in chromium', () => {
     await chair.page.getByRole('button', { name: 'Open session' }).click();
     await chair.page.getByRole('heading', { name: /Session \d+: Crisis in the north/ }).waitFor();
     await chair.page.getByRole('listitem').filter({ hasText: 'Monitoring mission' }).waitFor();
+    await chair.page.getByLabel('New agenda item').fill('Any other business');
+    await chair.page.getByRole('button', { name: 'Add to agenda' }).click();
+    await chair.page.getByRole('listitem').filter({ hasText: 'Any other business' }).waitFor();
     await chair.page.getByLabel('Decision category').selectOption('major-security-action');
     await chair.page.getByLabel('Motion text').fill('Deploy a monitoring mission to the border.');
     await chair.page.getByRole('button', { name: 'Table motion' }).click();
@@ -161,6 +164,11 @@ describe.runIf(browserAvailable())('the council room in chromium', () => {
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain('DEU,Germany,yes');
     await screenshot(observer.page, 'council-result');
+
+    await chair.page.getByRole('button', { name: 'Close session' }).click();
+    await deu.page.getByText(/· closed$/).waitFor();
+    await expect(deu.page.getByRole('button', { name: /^Check (in|out)$/ }).count()).resolves.toBe(0);
+    await expect(chair.page.getByRole('button', { name: 'Table motion' }).count()).resolves.toBe(0);
 
     expect(errors).toEqual([]);
     for (const c of [chair, deu, fra, observer]) await c.context.close();

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { api, type User } from '../api.ts';
 import { routeHref } from '../router.ts';
+import { Agenda } from './Agenda.tsx';
 import { memberOf } from './format.ts';
 import { type Connection, useAction, useResource, useSessionEvents } from './hooks.ts';
 import { MotionList } from './Motions.tsx';
@@ -54,16 +55,7 @@ export function SessionRoom({ sessionId, user }: { sessionId: number; user: User
           {session.error}
         </p>
       )}
-      <h3>Agenda</h3>
-      {s.agenda.length === 0 ? (
-        <p>No agenda items.</p>
-      ) : (
-        <ol className="council-agenda">
-          {s.agenda.map((a) => (
-            <li key={a.id}>{a.title}</li>
-          ))}
-        </ol>
-      )}
+      <Agenda session={s} user={user} onChange={session.reload} />
       <Attendance session={s} user={user} names={names} onChange={session.reload} />
       <MotionList
         sessionId={s.id}

@@ -1,0 +1,31 @@
+import { it } from 'vitest';
+import { logIn, startUiPlatform } from './platform.ts';
+
+it('probe', async () => {
+  const p = await startUiPlatform();
+  const ctx = await p.context();
+  const page = await ctx.newPage();
+  const reqs: string[] = [];
+  page.on('request', (r) => reqs.push(`${Date.now() % 100000} ${r.method()} ${r.url()}`));
+  page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
+  let t = Date.now();
+  await logIn(page, p, 'presidency');
+  console.log('login ms', Date.now() - t);
+  t = Date.now();
+  await page.getByLabel('Session title').fill('S');
+  await page.getByRole('button', { name: 'Open session' }).click();
+  await page.getByRole('heading', { name: /Session \d+: S/ }).waitFor();
+  console.log('session ms', Date.now() - t);
+  t = Date.now();
+  await page.getByLabel('Motion text').fill('M');
+  await page.getByRole('button', { name: 'Table motion' }).click();
+  await page.getByRole('heading', { name: /Motion \d+/ }).waitFor();
+  console.log('motion ms', Date.now() - t);
+  t = Date.now();
+  await page.getByRole('button', { name: 'Open poll' }).click();
+  await page.waitForTimeout(5000);
+  console.log('after open', Date.now() - t, await page.locator('main').innerText());
+  console.log(reqs.length, reqs.slice(-40).join('\n'));
+  await ctx.close();
+  await p.close();
+}, 200000);
