@@ -259,6 +259,7 @@ function httpName(status: number): string {
       409: 'Conflict',
       413: 'Payload Too Large',
       415: 'Unsupported Media Type',
+      422: 'Unprocessable Content',
       429: 'Too Many Requests',
     }[status] ?? 'Error'
   );
