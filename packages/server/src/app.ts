@@ -158,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         error: reply.statusCode >= 500 ? 'Internal Server Error' : httpName(error.statusCode),
         message: error.message,
         ...(error.field ? { field: error.field } : {}),
+        ...error.details,
       });
     }
     const e = error as {

@@ -13,7 +13,7 @@ import {
 } from '@concert/engine';
 import type { Actor } from '../auth/logins.ts';
 import type { Queryable } from '../database/index.ts';
-import { badRequest, conflict, forbidden, HttpError, notFound } from '../errors.ts';
+import { badRequest, conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import { appendAudit } from '../record/audit.ts';
 import { charterOf, getInstitution, type InstitutionRow } from './institutions.ts';
 import { actorName } from './sessions.ts';
@@ -41,7 +41,7 @@ export interface StoredEvent {
 }
 
 /** An engine refusal: the procedure does not allow this event (the reason and what would be allowed). */
-const refused = (reason: string, hint: string) => new HttpError(422, hint ? `${reason} — ${hint}` : reason);
+const refused = (reason: string, hint: string) => unprocessable(hint ? `${reason} — ${hint}` : reason);
 
 /** Validates one event's shape with the engine's schema; a 400 names the first bad field. */
 export function parseEvent(body: unknown): DisputeEvent {
