@@ -231,6 +231,8 @@ async function charterOfCase(db: Queryable, row: CaseRow): Promise<Charter> {
 
 /** The case as the engine replays it on `asOf` (default: its last event's date), with the stored events. */
 export async function caseView(db: Queryable, id: number, asOf?: string) {
+  if (asOf !== undefined && !isIsoDate(asOf))
+    throw badRequest(`asOf: "${asOf}" is not a calendar date (YYYY-MM-DD)`, 'asOf');
   const row = await getCase(db, id);
   const charter = await charterOfCase(db, row);
   const stored = await eventsOf(db, id);

@@ -271,6 +271,7 @@ describeEachDatabase('dispute cases', (t) => {
     }
     for (const [url, status] of [
       [`/api/disputes/${id}?asOf=tomorrow`, 400],
+      [`/api/disputes/${id}?asOf=2026-02-30`, 400],
       ['/api/disputes/999', 404],
       ['/api/disputes/abc', 400],
       [`/api/disputes/${id}/mediators?seed=-3`, 400],
