@@ -43,7 +43,7 @@ export async function simulationFrom(
   const scenario = scenarioFrom(request.scenario);
   const charters: Charter[] = [];
   for (const [i, id] of request.charters.entries())
-    charters.push(await charterNamed(db, id, `charters.${i}`));
+    charters.push((await charterNamed(db, id, `charters.${i}`)).charter);
   const ignoreRecusal = request.recusal === false;
   for (const [i, charter] of charters.entries()) {
     try {
@@ -87,9 +87,14 @@ function scenarioFrom(value: string | Record<string, unknown>): Scenario {
   );
 }
 
-async function charterNamed(db: Queryable, id: string, field: string): Promise<Charter> {
+/** An institution on this server (its charter and adoption date) or a built-in charter; else a 400 on `field`. */
+export async function charterNamed(
+  db: Queryable,
+  id: string,
+  field: string,
+): Promise<{ charter: Charter; adoptedOn?: string }> {
   const [row] = await db.query<InstitutionRow>('SELECT * FROM institutions WHERE id = $1', [id]);
-  if (row) return charterOf(row);
-  if (isBuiltinCharter(id)) return builtinCharter(id);
+  if (row) return { charter: charterOf(row), adoptedOn: row.adopted_on };
+  if (isBuiltinCharter(id)) return { charter: builtinCharter(id) };
   throw badRequest(`${field}: no institution or built-in charter "${id}"`, field);
 }

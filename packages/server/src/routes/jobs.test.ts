@@ -67,6 +67,27 @@ describeEachDatabase('simulation jobs', (t) => {
     expect(withoutTimings(job.result)).toEqual(withoutTimings(JSON.parse(cli.stdout)));
   }, 60_000);
 
+  it('runs a power analysis whose result is `concert power --json` for the same body and category', async () => {
+    const started = await deu.post('/api/jobs', { kind: 'power', charter: 'unsc', category: 'substantive' });
+    expect(started.statusCode, started.body).toBe(202);
+    const job = await finished(deu, started.json().id);
+    expect(job.status, job.error).toBe('succeeded');
+    const cli = await run(process.execPath, [
+      CLI,
+      'power',
+      'unsc',
+      '--category',
+      'substantive',
+      '--max-memory',
+      '512',
+      '--json',
+    ]);
+    const { computeMs: _a, ...server } = job.result;
+    const { computeMs: _b, ...local } = JSON.parse(cli.stdout);
+    expect(server).toEqual(local);
+    expect(server.players.find((x: { id: string }) => x.id === 'USA').banzhaf).toBeGreaterThan(0.05);
+  }, 60_000);
+
   it('gives one run as a timeline, as the CLI does', async () => {
     const started = await observer.post('/api/jobs', {
       kind: 'simulate',
@@ -168,6 +189,22 @@ describeEachDatabase('simulation jobs', (t) => {
         /severity/,
       ],
       [{ ...base, scenario: 'id: x\ntitle: [' }, 'scenario', /line/],
+      [
+        { kind: 'power', charter: 'unsc' },
+        'category',
+        /several rules; name one \(procedural, substantive, chapter-vi\)/,
+      ],
+      [{ kind: 'power', charter: 'unsc', category: 'veto' }, 'category', /no category "veto"/],
+      [
+        { kind: 'power', charter: 'unsc', category: 'substantive', parties: ['DEU'] },
+        'parties.0',
+        /DEU is not a member/,
+      ],
+      [{ kind: 'power', charter: 'unsc', body: 'assembly' }, 'body', /no body "assembly"/],
+      [{ kind: 'power', charter: 'unsc', method: 'guess' }, 'method', /method/],
+      [{ kind: 'power', charter: 'unsc', scenario: 'gas-2009' }, 'scenario', /not a field of a power job/],
+      [{ kind: 'power' }, 'charter', /required for a power job/],
+      [{ kind: 'simulate', charters: ['eu'] }, 'scenario', /required for a simulate job/],
     ];
     for (const [body, field, message] of cases) {
       const res = await deu.post('/api/jobs', body);

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Platform } from '../app.ts';
 import type { Actor } from '../auth/logins.ts';
+import { type PowerRequest, powerFrom } from '../domain/power-jobs.ts';
 import { type SimulateRequest, simulationFrom } from '../domain/simulations.ts';
-import { notFound } from '../errors.ts';
+import { badRequest, notFound } from '../errors.ts';
 import type { Job, JobEvent } from '../jobs/runner.ts';
 import { anyObject, errors } from './schemas.ts';
 
@@ -12,17 +13,34 @@ const jobParam = {
   properties: { id: { type: 'string', format: 'uuid' } },
 } as const;
 
-const simulateBody = {
+const SIMULATE_FIELDS = ['scenario', 'charters', 'runs', 'seed', 'recusal'];
+const POWER_FIELDS = [
+  'charter',
+  'body',
+  'category',
+  'date',
+  'parties',
+  'indices',
+  'method',
+  'samples',
+  'seed',
+  'limit',
+];
+
+// One body schema for both kinds (clear field errors); which fields belong to which kind is checked in `kindOf`.
+const jobBody = {
   type: 'object',
-  required: ['kind', 'scenario', 'charters'],
+  required: ['kind'],
   additionalProperties: false,
   properties: {
-    kind: { type: 'string', enum: ['simulate'] },
+    kind: { type: 'string', enum: ['simulate', 'power'] },
     scenario: {
-      description: 'a built-in scenario id, scenario YAML or JSON text, or the scenario as an object',
+      description:
+        'simulate: a built-in scenario id, scenario YAML or JSON text, or the scenario as an object',
       anyOf: [{ type: 'string', minLength: 1, maxLength: 200_000 }, { type: 'object' }],
     },
     charters: {
+      description: 'simulate: institutions or built-in charters',
       type: 'array',
       minItems: 1,
       maxItems: 8,
@@ -30,9 +48,57 @@ const simulateBody = {
     },
     runs: { type: 'integer', minimum: 1 },
     seed: { type: 'integer', minimum: 0, maximum: 4294967295 },
-    recusal: { type: 'boolean', description: 'false: the counterfactual in which the parties vote' },
+    recusal: {
+      type: 'boolean',
+      description: 'simulate, false: the counterfactual in which the parties vote',
+    },
+    charter: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 64,
+      description: 'power: an institution or built-in charter',
+    },
+    body: { type: 'string', minLength: 1, maxLength: 64 },
+    category: { type: 'string', minLength: 1, maxLength: 64 },
+    date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    parties: { type: 'array', maxItems: 100, items: { type: 'string', pattern: '^[A-Z0-9]{2,8}$' } },
+    indices: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string', enum: ['banzhaf', 'shapley', 'coleman'] },
+    },
+    method: {
+      type: 'string',
+      enum: [
+        'auto',
+        'weighted-generating-function',
+        'size-generating-function',
+        'meet-in-the-middle',
+        'keyed-meet-in-the-middle',
+        'hybrid-generating-function',
+        'regional-meet-in-the-middle',
+        'enumeration',
+        'monte-carlo',
+      ],
+    },
+    samples: { type: 'integer', minimum: 1, maximum: 100_000_000 },
+    limit: { type: 'integer', minimum: 1, maximum: 100 },
   },
 } as const;
+
+type JobRequest = SimulateRequest | PowerRequest;
+
+/** The request's kind, once its fields are those of that kind and the required ones are there. */
+function kindOf(body: JobRequest): JobRequest {
+  const [own, required] =
+    body.kind === 'simulate' ? [SIMULATE_FIELDS, ['scenario', 'charters']] : [POWER_FIELDS, ['charter']];
+  for (const key of Object.keys(body))
+    if (key !== 'kind' && !own.includes(key))
+      throw badRequest(`${key}: not a field of a ${body.kind} job (fields: ${own.join(', ')})`, key);
+  for (const key of required)
+    if (!(key in body)) throw badRequest(`${key}: required for a ${body.kind} job`, key);
+  return body;
+}
 
 /** What a client reads about a job (its result once it has succeeded). */
 function describeJob(job: Job) {
@@ -62,20 +128,25 @@ export async function jobRoutes(app: FastifyInstance, p: Platform) {
     return job;
   };
 
-  app.post<{ Body: SimulateRequest }>(
+  app.post<{ Body: JobRequest }>(
     '/api/jobs',
     {
       schema: {
         tags: ['jobs'],
-        summary: 'Start a crisis simulation on a worker thread (any role); 202 with the job',
-        body: simulateBody,
+        summary:
+          'Start a crisis simulation or a power analysis on a worker thread (any role); 202 with the job',
+        body: jobBody,
         response: { 202: anyObject, 429: errors[400], ...errors },
       },
     },
     async (request, reply) => {
       const actor = p.actor(request);
-      const { payload, input } = await simulationFrom(p.db, request.body, p.jobs.limits.maxRuns);
-      const job = p.jobs.start('simulate', payload, actor.userId, input);
+      const body = kindOf(request.body);
+      const { payload, input } =
+        body.kind === 'simulate'
+          ? await simulationFrom(p.db, body, p.jobs.limits.maxRuns)
+          : await powerFrom(p.db, body, p.jobs.limits.heapMb);
+      const job = p.jobs.start(body.kind, payload, actor.userId, input);
       return reply.status(202).header('location', `/api/jobs/${job.id}`).send(describeJob(job));
     },
   );
