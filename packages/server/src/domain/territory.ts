@@ -49,6 +49,14 @@ const checkDate = (value: string, field: string) => {
   if (!isIsoDate(value)) throw badRequest(`${field}: "${value}" is not a calendar date (YYYY-MM-DD)`, field);
 };
 
+/**
+ * Serialises writes to one institution's registry (until the transaction ends), so two requests cannot both
+ * pass the duplicate check; an advisory lock, so the council's own rows are not locked meanwhile.
+ */
+async function lockRegistry(tx: Queryable, institution: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(4242003, hashtext($1))', [institution]);
+}
+
 function territoryCharter(institution: InstitutionRow): Charter {
   return charterOf(institution);
 }
@@ -128,8 +136,7 @@ export async function requestBorderChange(
   checkDate(request.requested, 'requested');
   checkDate(request.effective, 'effective');
   authorizeChange(actor, institution.id, request.states_concerned);
-  // Serialise requests on one institution, so two changes cannot both pass on the same registry.
-  await tx.query('SELECT id FROM institutions WHERE id = $1 FOR UPDATE', [institution.id]);
+  await lockRegistry(tx, institution.id);
   const [dup] = await tx.query('SELECT 1 FROM border_changes WHERE institution_id = $1 AND request_id = $2', [
     institution.id,
     request.id,
@@ -206,6 +213,7 @@ export async function establishZone(
         `unknown state "${s}"`,
         i < zone.states.length ? `states.${i}` : `mission.states.${i - zone.states.length}`,
       );
+  await lockRegistry(tx, institution.id);
   const [dup] = await tx.query('SELECT 1 FROM dmz_zones WHERE institution_id = $1 AND id = $2', [
     institution.id,
     zone.id,

@@ -112,6 +112,17 @@ describeEachDatabase('territory registry', (t) => {
     expect(await pairs('2027-01-01')).toEqual(['DEU-NLD', 'LUX-NLD']);
   });
 
+  it('enters a request sent twice at once only once', async () => {
+    const change = { ...withReferendum, id: 'twice' };
+    const answers = await Promise.all([
+      bel.post('/api/territory/border-changes', { change }),
+      nld.post('/api/territory/border-changes', { change }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    const ids = (await observer.get('/api/territory/border-changes')).json().map((c: { id: string }) => c.id);
+    expect(ids.filter((id: string) => id === 'twice')).toHaveLength(1);
+  });
+
   it('refuses bad border-change input with one clear 4xx and no write', async () => {
     const size = await auditSize();
     const bad: [Client, unknown, number, RegExp, string?][] = [
