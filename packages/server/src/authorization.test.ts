@@ -51,6 +51,19 @@ describeEachDatabase('authorization', (t) => {
     return (await chair().post(`/api/motions/${m}/polls`)).json().id as number;
   }
 
+  // DEU's proxies, each in a period of its own (a granter may not have two overlapping proxies).
+  function proxyFromDeu() {
+    const day = (k: number) => new Date(Date.now() + k * 86_400_000).toISOString();
+    n++;
+    return {
+      body: 'council',
+      granter: 'continental:DEU',
+      holder: 'continental:FRA',
+      from: day(n),
+      until: day(n + 0.5),
+    };
+  }
+
   // Each action: how to try it as `c`, for delegation DEU where it acts for one ("own").
   const actions: Record<
     string,
@@ -127,6 +140,22 @@ describeEachDatabase('authorization', (t) => {
       run: async (c) =>
         (await c.post(`/api/polls/${await poll()}/votes`, { delegation: 'continental:DEU', choice: 'yes' }))
           .statusCode,
+    },
+    "hand DEU's vote to FRA": {
+      policy: 'proxy.grant',
+      ownOnly: true,
+      run: async (c) => (await c.post('/api/institutions/continental/proxies', proxyFromDeu())).statusCode,
+    },
+    'revoke a proxy of DEU': {
+      policy: 'proxy.revoke',
+      ownOnly: true,
+      run: async (c) => {
+        const granted = await clients['own-delegate'].post(
+          '/api/institutions/continental/proxies',
+          proxyFromDeu(),
+        );
+        return (await c.post(`/api/proxies/${granted.json().proxy}/revoke`)).statusCode;
+      },
     },
   };
 

@@ -31,12 +31,22 @@ export interface TestPlatform {
   credentialsFile: string;
 }
 
-export async function startTestPlatform(db: Database): Promise<TestPlatform> {
+/** `now`: the server's clock (tests that cross a date pin it). */
+export async function startTestPlatform(
+  db: Database,
+  options: { now?: () => Date } = {},
+): Promise<TestPlatform> {
   const dir = mkdtempSync(join(tmpdir(), 'concert-credentials-'));
   const seed = await seedOnFirstStart(db, { credentialsDir: dir, passwordCost: TEST_COST });
   if (!seed.seeded) throw new Error('test database was already seeded');
   const logger = process.env.CONCERT_TEST_LOG ? { level: process.env.CONCERT_TEST_LOG } : false;
-  const app = await buildApp({ db, logger, passwordCost: TEST_COST, loginRateLimit: 10_000 });
+  const app = await buildApp({
+    db,
+    logger,
+    passwordCost: TEST_COST,
+    loginRateLimit: 10_000,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const passwords = new Map(seed.accounts!.map((a) => [a.username, a.password]));
   const client = (username: string, headers: Record<string, string>): Client => ({
     username,

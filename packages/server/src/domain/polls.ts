@@ -7,6 +7,7 @@ import { appendAudit } from '../record/audit.ts';
 import { appendSessionEvent, recordSessionChange } from './events.ts';
 import { charterOf, delegationId, type InstitutionRow } from './institutions.ts';
 import { gameOf, getMotion, type MotionRow } from './motions.ts';
+import { type ProxyRow, proxyInForce } from './proxies.ts';
 import { actorName, presentDelegations, type SessionRow, sessionWithInstitution } from './sessions.ts';
 
 export type Choice = 'yes' | 'no' | 'abstain';
@@ -84,7 +85,7 @@ export async function openPoll(tx: Queryable, actor: Actor, motionId: number, no
 export async function castVote(
   tx: Queryable,
   actor: Actor,
-  input: { pollId: number; delegation: string; choice: Choice },
+  input: { pollId: number; delegation: string; choice: Choice; proxyHolder?: string },
   now: string,
 ): Promise<void> {
   // FOR SHARE: votes on one poll proceed together, and a close (FOR UPDATE) waits for them or they see it closed.
@@ -102,26 +103,34 @@ export async function castVote(
     throw badRequest(`${member} is a party to the matter and must abstain`, 'choice');
   }
   const present = await presentDelegations(tx, session.id);
-  if (!present.has(input.delegation)) {
+  const proxy = input.proxyHolder
+    ? await proxyVoteAllowed(tx, session, input.delegation, input.proxyHolder, present, now)
+    : undefined;
+  if (!proxy && !present.has(input.delegation)) {
     throw conflict(
       `delegation ${input.delegation} is not checked in to session ${session.id}; check in first`,
     );
   }
+  const holder = input.proxyHolder ?? null;
   const salt = randomBytes(16).toString('hex');
   await tx.query(
-    `INSERT INTO votes (poll_id, delegation_id, choice, salt, cast_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO votes (poll_id, delegation_id, choice, salt, cast_by, updated_at, proxy_holder_delegation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (poll_id, delegation_id)
-     DO UPDATE SET choice = EXCLUDED.choice, salt = EXCLUDED.salt, cast_by = EXCLUDED.cast_by, updated_at = EXCLUDED.updated_at`,
-    [poll.id, input.delegation, input.choice, salt, actor.userId, now],
+     DO UPDATE SET choice = EXCLUDED.choice, salt = EXCLUDED.salt, cast_by = EXCLUDED.cast_by,
+       updated_at = EXCLUDED.updated_at, proxy_holder_delegation_id = EXCLUDED.proxy_holder_delegation_id`,
+    [poll.id, input.delegation, input.choice, salt, actor.userId, now, holder],
   );
+  const byProxy = proxy ? { proxy: { id: proxy.id, holder } } : {};
   const secret = poll.ballot === 'secret';
   const content = secret
     ? {
         poll: poll.id,
         delegation: input.delegation,
         commitment: voteCommitment(poll.id, input.delegation, input.choice, salt),
+        ...byProxy,
       }
-    : { poll: poll.id, delegation: input.delegation, choice: input.choice };
+    : { poll: poll.id, delegation: input.delegation, choice: input.choice, ...byProxy };
   await appendAudit(tx, {
     at: now,
     actor: actorName(actor),
@@ -144,10 +153,31 @@ export async function castVote(
     'vote.cast',
     now,
     secret
-      ? { poll: poll.id, delegation: input.delegation, voted }
-      : { poll: poll.id, delegation: input.delegation, choice: input.choice, voted, tally },
+      ? { poll: poll.id, delegation: input.delegation, voted, ...byProxy }
+      : { poll: poll.id, delegation: input.delegation, choice: input.choice, voted, tally, ...byProxy },
     secret ? { choice: input.choice } : undefined,
   );
+}
+
+/** A holder votes for a granter only under a proxy in force, while the holder is checked in and the granter is not. */
+async function proxyVoteAllowed(
+  tx: Queryable,
+  session: SessionRow,
+  granter: string,
+  holder: string,
+  present: Set<string>,
+  now: string,
+): Promise<ProxyRow> {
+  const proxy = await proxyInForce(tx, { body: session.body_id, granter, holder, at: now });
+  if (!proxy) throw forbidden(`${holder} holds no proxy of ${granter} in force in body "${session.body_id}"`);
+  if (present.has(granter))
+    throw conflict(`${granter} is checked in to session ${session.id} and casts its own vote`);
+  if (!present.has(holder)) {
+    throw conflict(
+      `the proxy holder ${holder} is not checked in to session ${session.id}; it cannot cast ${granter}'s vote`,
+    );
+  }
+  return proxy;
 }
 
 export function memberOf(institution: InstitutionRow, delegation: string): string | undefined {

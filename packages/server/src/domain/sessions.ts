@@ -3,6 +3,7 @@ import type { Queryable } from '../database/index.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { recordSessionChange } from './events.ts';
 import { charterOf, getInstitution, type InstitutionRow } from './institutions.ts';
+import { endProxiesOnCheckIn } from './proxies.ts';
 
 export interface SessionRow {
   id: number;
@@ -165,6 +166,7 @@ export async function setAttendance(
     audit: content,
     event: 'attendance.changed',
   });
+  if (present) await endProxiesOnCheckIn(tx, actor, session, delegationId, now);
 }
 
 export async function presentDelegations(db: Queryable, sessionId: number): Promise<Set<string>> {

@@ -93,12 +93,19 @@ export async function pollRoutes(app: FastifyInstance, p: Platform) {
     async (request, reply) => {
       const actor = p.actor(request);
       const delegation = request.body.delegation ?? actor.delegationId ?? undefined;
-      authorize(actor, 'vote.cast', { delegation });
+      // A delegate naming another delegation votes for it by proxy; castVote checks the proxy is in force.
+      const byProxy = actor.role === 'delegate' && delegation !== actor.delegationId;
+      authorize(actor, 'vote.cast', { delegation: byProxy ? actor.delegationId : delegation });
       if (!delegation) throw badRequest('name the delegation', 'delegation');
       const ctx = await pollContext(p.db, request.params.id);
+      const vote = {
+        pollId: request.params.id,
+        delegation,
+        choice: request.body.choice,
+        ...(byProxy ? { proxyHolder: actor.delegationId! } : {}),
+      };
       await p.act(
-        (tx, at) =>
-          castVote(tx, actor, { pollId: request.params.id, delegation, choice: request.body.choice }, at),
+        (tx, at) => castVote(tx, actor, vote, at),
         () => ctx.session.id,
       );
       return reply.status(204).send();
@@ -156,8 +163,13 @@ export async function pollRoutes(app: FastifyInstance, p: Platform) {
 
 /** A poll as `actor` may see it: for a secret poll, who has voted but never how (their own vote aside). */
 export async function describePoll(p: Platform, ctx: PollContext, actor: Actor) {
-  const rows = await p.db.query<{ delegation_id: string; choice: Choice; updated_at: string }>(
-    'SELECT delegation_id, choice, updated_at FROM votes WHERE poll_id = $1 ORDER BY delegation_id',
+  const rows = await p.db.query<{
+    delegation_id: string;
+    choice: Choice;
+    updated_at: string;
+    proxy_holder_delegation_id: string | null;
+  }>(
+    'SELECT delegation_id, choice, updated_at, proxy_holder_delegation_id FROM votes WHERE poll_id = $1 ORDER BY delegation_id',
     [ctx.poll.id],
   );
   const secret = ctx.poll.ballot === 'secret';
@@ -173,6 +185,10 @@ export async function describePoll(p: Platform, ctx: PollContext, actor: Actor) 
     openedAt: ctx.poll.opened_at,
     closedAt: ctx.poll.closed_at,
     voted: rows.map((r) => r.delegation_id),
+    // Who voted for whom by proxy (never how, for a secret poll).
+    byProxy: rows
+      .filter((r) => r.proxy_holder_delegation_id)
+      .map((r) => ({ delegation: r.delegation_id, holder: r.proxy_holder_delegation_id })),
     votes: secret
       ? null
       : rows.map((r) => ({ delegation: r.delegation_id, choice: r.choice, at: r.updated_at })),

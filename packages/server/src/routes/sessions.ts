@@ -298,7 +298,7 @@ export async function sessionRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request) => {
       p.actor(request);
-      return standingOf(p.db, request.params.id);
+      return standingOf(p.db, request.params.id, p.now().toISOString());
     },
   );
 }
