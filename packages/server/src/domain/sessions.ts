@@ -14,7 +14,9 @@ export interface SessionRow {
   created_at: string;
 }
 
-export const actorName = (a: Actor) => `${a.role}:${a.username}`;
+/** The audit log's actor: "role:username", and for a chair action the presidency it is taken for. */
+export const actorName = (a: Actor) =>
+  a.chairFor ? `${a.role}:${a.username} (chair: ${a.chairFor})` : `${a.role}:${a.username}`;
 
 export async function getSession(db: Queryable, id: number, lock = false): Promise<SessionRow> {
   const [row] = await db.query<SessionRow>(
