@@ -4,6 +4,7 @@ import type { Actor } from '../auth/logins.ts';
 import type { Queryable } from '../database/index.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { appendAudit } from '../record/audit.ts';
+import { withheldGroups } from './disclosure.ts';
 import { appendSessionEvent, recordSessionChange } from './events.ts';
 import { charterOf, delegationId, type InstitutionRow } from './institutions.ts';
 import { gameOf, getMotion, type MotionRow } from './motions.ts';
@@ -242,7 +243,7 @@ export async function closePoll(tx: Queryable, actor: Actor, pollId: number, now
     [pollId, now, JSON.stringify(decision), decision.adopted],
   );
   const poll = row!;
-  const published = publicResult(poll, decision);
+  const published = publicResult(poll, decision, withheldGroups(ctx.institution, votes));
   const content = {
     poll: pollId,
     adopted: decision.adopted,
@@ -269,8 +270,14 @@ function sha256Json(value: unknown): string {
  * The result as readers see it. Roll call: the engine's whole decision. Secret ballot: the aggregate only —
  * adopted, tally, and each clause's totals against its threshold; no ballots, no member lists, no pivots.
  */
-export function publicResult(poll: Pick<PollRow, 'ballot'>, decision: Decision) {
+export function publicResult(
+  poll: Pick<PollRow, 'ballot'>,
+  decision: Decision,
+  withheld: ReadonlySet<string> = new Set(),
+) {
   if (poll.ballot === 'roll-call') return decision;
+  // A group's clause and the clauses under it, for a group too small to publish (domain/disclosure.ts).
+  let hiddenBelow: number | null = null;
   return {
     adopted: decision.adopted,
     tally: decision.tally,
@@ -282,16 +289,32 @@ export function publicResult(poll: Pick<PollRow, 'ballot'>, decision: Decision) 
     recused: decision.recused,
     warnings: decision.warnings,
     manifest: decision.manifest,
-    clauses: decision.clauses.map((c) => ({
-      op: c.op,
-      depth: c.depth,
-      met: c.met,
-      ...(c.label ? { label: c.label } : {}),
-      ...(c.cite ? { cite: c.cite } : {}),
-      ...(c.weight !== undefined ? { weight: c.weight, side: c.side, base: c.base } : {}),
-      ...(c.value !== undefined ? { value: c.value, baseTotal: c.baseTotal, threshold: c.threshold } : {}),
-      ...(c.thresholdText ? { thresholdText: c.thresholdText } : {}),
-      ...(c.group !== undefined ? { group: c.group } : {}),
-    })),
+    clauses: decision.clauses.map((c) => {
+      if (hiddenBelow !== null && c.depth <= hiddenBelow) hiddenBelow = null;
+      if (hiddenBelow === null && c.group !== undefined && withheld.has(c.group)) hiddenBelow = c.depth;
+      if (hiddenBelow !== null) {
+        return {
+          op: c.op,
+          depth: c.depth,
+          ...(c.group !== undefined ? { group: c.group } : {}),
+          suppressed: true,
+        };
+      }
+      return publishedClause(c);
+    }),
+  };
+}
+
+function publishedClause(c: Decision['clauses'][number]) {
+  return {
+    op: c.op,
+    depth: c.depth,
+    met: c.met,
+    ...(c.label ? { label: c.label } : {}),
+    ...(c.cite ? { cite: c.cite } : {}),
+    ...(c.weight !== undefined ? { weight: c.weight, side: c.side, base: c.base } : {}),
+    ...(c.value !== undefined ? { value: c.value, baseTotal: c.baseTotal, threshold: c.threshold } : {}),
+    ...(c.thresholdText ? { thresholdText: c.thresholdText } : {}),
+    ...(c.group !== undefined ? { group: c.group } : {}),
   };
 }

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../app.ts';
+import { authorizeChair, bodyOf, bodyOfSession } from '../auth/chair.ts';
 import type { Actor } from '../auth/logins.ts';
 import { authorize } from '../auth/policy.ts';
 import { pollCaucuses } from '../domain/caucuses.ts';
+import { withheldGroups } from '../domain/disclosure.ts';
 import { getMotion } from '../domain/motions.ts';
 import {
   CHOICES,
@@ -30,10 +32,16 @@ export async function pollRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request, reply) => {
       const actor = p.actor(request);
-      authorize(actor, 'poll.open');
       const motion = await getMotion(p.db, request.params.id);
+      const chair = await authorizeChair(
+        p.db,
+        actor,
+        'poll.open',
+        () => bodyOf(p, motion.session_id),
+        p.now(),
+      );
       const poll = await p.act(
-        (tx, at) => openPoll(tx, actor, motion.id, at),
+        (tx, at) => openPoll(tx, chair, motion.id, at),
         () => motion.session_id,
       );
       return reply.status(201).send(await describePoll(p, await pollContext(p.db, poll.id), actor));
@@ -150,10 +158,16 @@ export async function pollRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request) => {
       const actor = p.actor(request);
-      authorize(actor, 'poll.close');
       const ctx = await pollContext(p.db, request.params.id);
+      const chair = await authorizeChair(
+        p.db,
+        actor,
+        'poll.close',
+        async () => bodyOfSession(ctx.session),
+        p.now(),
+      );
       await p.act(
-        (tx, at) => closePoll(tx, actor, request.params.id, at),
+        (tx, at) => closePoll(tx, chair, request.params.id, at),
         () => ctx.session.id,
       );
       return describePoll(p, await pollContext(p.db, request.params.id), actor);
@@ -196,6 +210,12 @@ export async function describePoll(p: Platform, ctx: PollContext, actor: Actor) 
     ownVote: actor.delegationId
       ? (rows.find((r) => r.delegation_id === actor.delegationId)?.choice ?? null)
       : null,
-    result: ctx.poll.decision ? publicResult(ctx.poll, ctx.poll.decision) : null,
+    result: ctx.poll.decision
+      ? publicResult(
+          ctx.poll,
+          ctx.poll.decision,
+          withheldGroups(ctx.institution, new Map(rows.map((r) => [r.delegation_id, r.choice]))),
+        )
+      : null,
   };
 }
