@@ -105,7 +105,6 @@ export async function pollRoutes(app: FastifyInstance, p: Platform) {
       const byProxy = actor.role === 'delegate' && delegation !== actor.delegationId;
       authorize(actor, 'vote.cast', { delegation: byProxy ? actor.delegationId : delegation });
       if (!delegation) throw badRequest('name the delegation', 'delegation');
-      const ctx = await pollContext(p.db, request.params.id);
       const vote = {
         pollId: request.params.id,
         delegation,
@@ -114,7 +113,7 @@ export async function pollRoutes(app: FastifyInstance, p: Platform) {
       };
       await p.act(
         (tx, at) => castVote(tx, actor, vote, at),
-        () => ctx.session.id,
+        (cast) => cast.sessionId,
       );
       return reply.status(204).send();
     },
