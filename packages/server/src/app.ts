@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/health.ts';
 import { institutionRoutes } from './routes/institutions.ts';
 import { jobRoutes } from './routes/jobs.ts';
 import { pollRoutes } from './routes/polls.ts';
+import { proxyRoutes } from './routes/proxies.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { territoryRoutes } from './routes/territory.ts';
 import { VERSION } from './version.ts';
@@ -221,6 +222,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await institutionRoutes(app, platform);
   await sessionRoutes(app, platform);
   await pollRoutes(app, platform);
+  await proxyRoutes(app, platform);
   await exportRoutes(app, platform);
   await eventRoutes(app, platform);
   await auditRoutes(app, platform);

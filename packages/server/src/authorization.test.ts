@@ -5,20 +5,38 @@ import { type Client, startTestPlatform, type TestPlatform } from './test-suppor
 
 // The whole role × action matrix, against the server: each action is tried by every role on fresh fixtures
 // (so an allowed action succeeds outright), and must succeed exactly when the policy allows it.
-type Who = 'anonymous' | 'observer' | 'own-delegate' | 'other-delegate' | 'presidency' | 'secretariat';
-const WHO: Who[] = ['anonymous', 'observer', 'own-delegate', 'other-delegate', 'presidency', 'secretariat'];
+// 'holder-delegate': a delegate of the delegation holding the continental council's presidency on the
+// (pinned) day, AUT on 2026-08-15, who acts as chair (auth/chair.ts).
+type Who =
+  | 'anonymous'
+  | 'observer'
+  | 'own-delegate'
+  | 'other-delegate'
+  | 'holder-delegate'
+  | 'presidency'
+  | 'secretariat';
+const WHO: Who[] = [
+  'anonymous',
+  'observer',
+  'own-delegate',
+  'other-delegate',
+  'holder-delegate',
+  'presidency',
+  'secretariat',
+];
 
 describeEachDatabase('authorization', (t) => {
   let tp: TestPlatform;
   let clients: Record<Who, Client>;
   let n = 0;
   beforeAll(async () => {
-    tp = await startTestPlatform(t.db);
+    tp = await startTestPlatform(t.db, { now: () => new Date('2026-08-15T12:00:00Z') });
     clients = {
       anonymous: tp.anonymous,
       observer: await tp.login('observer'),
       'own-delegate': await tp.login('delegate-deu'),
       'other-delegate': await tp.login('delegate-fra'),
+      'holder-delegate': await tp.login('delegate-aut'),
       presidency: await tp.login('presidency'),
       secretariat: await tp.login('secretariat'),
     };
@@ -51,10 +69,28 @@ describeEachDatabase('authorization', (t) => {
     return (await chair().post(`/api/motions/${m}/polls`)).json().id as number;
   }
 
+  // DEU's proxies, each in a period of its own (a granter may not have two overlapping proxies).
+  function proxyFromDeu() {
+    const day = (k: number) => new Date(Date.now() + k * 86_400_000).toISOString();
+    n++;
+    return {
+      body: 'council',
+      granter: 'continental:DEU',
+      holder: 'continental:FRA',
+      from: day(n),
+      until: day(n + 0.5),
+    };
+  }
+
   // Each action: how to try it as `c`, for delegation DEU where it acts for one ("own").
   const actions: Record<
     string,
-    { policy: keyof typeof PERMISSIONS; run: (c: Client) => Promise<number>; ownOnly?: boolean }
+    {
+      policy: keyof typeof PERMISSIONS;
+      run: (c: Client) => Promise<number>;
+      ownOnly?: boolean;
+      chair?: boolean;
+    }
   > = {
     'create an institution': {
       policy: 'institution.create',
@@ -75,16 +111,19 @@ describeEachDatabase('authorization', (t) => {
     },
     'open a session': {
       policy: 'session.open',
+      chair: true,
       run: async (c) =>
         (await c.post('/api/sessions', { institution: 'continental', body: 'council', title: 'X' }))
           .statusCode,
     },
     'close a session': {
       policy: 'session.close',
+      chair: true,
       run: async (c) => (await c.post(`/api/sessions/${await session()}/close`)).statusCode,
     },
     'add an agenda item': {
       policy: 'agenda.add',
+      chair: true,
       run: async (c) =>
         (await c.post(`/api/sessions/${await session()}/agenda`, { title: 'Item' })).statusCode,
     },
@@ -112,6 +151,7 @@ describeEachDatabase('authorization', (t) => {
     },
     'open a poll': {
       policy: 'poll.open',
+      chair: true,
       run: async (c) => {
         const s = await session();
         return (await c.post(`/api/motions/${await motion(s)}/polls`)).statusCode;
@@ -119,6 +159,7 @@ describeEachDatabase('authorization', (t) => {
     },
     'close a poll': {
       policy: 'poll.close',
+      chair: true,
       run: async (c) => (await c.post(`/api/polls/${await poll()}/close`)).statusCode,
     },
     'vote for DEU': {
@@ -128,6 +169,22 @@ describeEachDatabase('authorization', (t) => {
         (await c.post(`/api/polls/${await poll()}/votes`, { delegation: 'continental:DEU', choice: 'yes' }))
           .statusCode,
     },
+    "hand DEU's vote to FRA": {
+      policy: 'proxy.grant',
+      ownOnly: true,
+      run: async (c) => (await c.post('/api/institutions/continental/proxies', proxyFromDeu())).statusCode,
+    },
+    'revoke a proxy of DEU': {
+      policy: 'proxy.revoke',
+      ownOnly: true,
+      run: async (c) => {
+        const granted = await clients['own-delegate'].post(
+          '/api/institutions/continental/proxies',
+          proxyFromDeu(),
+        );
+        return (await c.post(`/api/proxies/${granted.json().proxy}/revoke`)).statusCode;
+      },
+    },
   };
 
   const roleOf: Record<Who, string | undefined> = {
@@ -135,6 +192,7 @@ describeEachDatabase('authorization', (t) => {
     observer: 'observer',
     'own-delegate': 'delegate',
     'other-delegate': 'delegate',
+    'holder-delegate': 'delegate',
     presidency: 'presidency',
     secretariat: 'secretariat',
   };
@@ -144,9 +202,10 @@ describeEachDatabase('authorization', (t) => {
       for (const who of WHO) {
         const role = roleOf[who];
         const allowed =
-          role !== undefined &&
-          (PERMISSIONS[action.policy] as readonly string[]).includes(role) &&
-          !(who === 'other-delegate' && action.ownOnly === true);
+          (who === 'holder-delegate' && action.chair === true) ||
+          (role !== undefined &&
+            (PERMISSIONS[action.policy] as readonly string[]).includes(role) &&
+            !(who !== 'own-delegate' && role === 'delegate' && action.ownOnly === true));
         it(`${who}: ${allowed ? 'allowed' : 'refused'}`, async () => {
           const status = await action.run(clients[who]);
           if (allowed) expect(status, `${who} ${name}`).toBeLessThan(300);

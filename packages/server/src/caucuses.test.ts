@@ -158,17 +158,15 @@ describeEachDatabase('caucuses', (t) => {
     for (const reader of [secretariat, chair, observer]) {
       const res = await reader.get(`/api/polls/${id}/caucuses`);
       expect(leaks(res.body)).toBe(false);
-      const west = caucus(res.json(), 'Western Europe');
-      expect(west).toMatchObject({
-        positions: null,
-        counts: { yes: 2, no: 1, abstain: 0 },
-        conditionMet: true,
-      });
-      expect(caucus(res.json(), 'Southern Europe')).toMatchObject({
-        positions: null,
-        counts: { yes: 1, no: 0, abstain: 1 },
-        conditionMet: false,
-      });
+      // Groups of three or fewer: their counts would give ballots away, so they are withheld (small-groups.test.ts).
+      for (const name of ['Western Europe', 'Southern Europe', 'Eastern Europe']) {
+        expect(caucus(res.json(), name)).toMatchObject({
+          positions: null,
+          counts: null,
+          conditionMet: null,
+          suppressed: true,
+        });
+      }
     }
   });
 });

@@ -67,3 +67,29 @@ bodies:
 accession: { open_to: nobody, objectors: none, ratification: none, cite: test }
 withdrawal: { allowed: true, conditions: none, cite: test }
 `;
+
+/** Eight states: five in Western Europe, two in Southern, one in Eastern; a secret regional-majority rule. */
+export const OCTET_CHARTER = `
+id: octet
+name: Octet Council (test charter)
+summary: Eight states deciding by secret ballot and regional majorities.
+status: { kind: draft }
+reference_date: 2026-01-01
+legal_nature: { kind: political, cite: test }
+scope: { dimensions: [politico-military], cite: test }
+members: { states: [AUT, BEL, DEU, FRA, NLD, ITA, ESP, POL], cite: test }
+bodies:
+  - id: council
+    name: Council
+    cite: test
+    categories:
+      - id: secret
+        name: Secret decisions
+        cite: test
+        ballot: secret
+        rule:
+          groups: { by: subregion, at_least: 2, rule: { quota: { weight: count, more_than: "1/2" } } }
+          label: Regions
+accession: { open_to: nobody, objectors: none, ratification: none, cite: test }
+withdrawal: { allowed: true, conditions: none, cite: test }
+`;

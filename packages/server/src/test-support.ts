@@ -31,6 +31,7 @@ export interface TestPlatform {
   credentialsFile: string;
 }
 
+/** `options`: app options for the test (e.g. `now`, the server's clock, for tests that cross a date). */
 export async function startTestPlatform(
   db: Database,
   options: Partial<Omit<AppOptions, 'db'>> = {},

@@ -142,6 +142,20 @@ function makeBodySchema(rule: z.ZodType<Rule>) {
       })
       .optional(),
     presidency: z.strictObject({ description: z.string(), cite }).optional(),
+    proxies: z
+      .strictObject({
+        allowed: z.boolean().describe('whether a member may hand its vote to another member for a period'),
+        max_per_holder: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .describe('how many other members one member may vote for at a time (default 1)'),
+        cite,
+        note: z.string().optional(),
+      })
+      .optional()
+      .describe('voting by proxy; absent means not allowed'),
     categories: z.array(category).min(1),
     cite,
   });

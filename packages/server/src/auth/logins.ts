@@ -16,6 +16,8 @@ export interface Actor {
   via: 'cookie' | 'bearer';
   csrfToken: string | null;
   tokenHash: string;
+  /** Set for a chair action: the delegation holding the presidency the actor chairs for (auth/chair.ts). */
+  chairFor?: string | null;
 }
 
 const LOGIN_HOURS = 12;

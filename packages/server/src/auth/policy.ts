@@ -13,7 +13,9 @@ export type Action =
   | 'motion.table'
   | 'poll.open'
   | 'poll.close'
-  | 'vote.cast';
+  | 'vote.cast'
+  | 'proxy.grant'
+  | 'proxy.revoke';
 
 export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'institution.create': ['secretariat'],
@@ -27,7 +29,11 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'motion.table': ['delegate', 'presidency'],
   'poll.open': ['presidency'],
   'poll.close': ['presidency'],
+  // A delegate votes for its own delegation, or for another that handed it its vote (a proxy in force).
   'vote.cast': ['delegate'],
+  // Only the granting delegation's own delegates hand its vote to another, or take it back.
+  'proxy.grant': ['delegate'],
+  'proxy.revoke': ['delegate'],
 };
 
 /**

@@ -130,6 +130,40 @@ CREATE TABLE server_settings (
 `,
   },
   {
+    version: 2,
+    name: 'proxies and login audit',
+    sql: `
+-- A delegation hands its vote in one body to another delegation for a period (docs/server.md, Proxies).
+CREATE TABLE proxies (
+  id serial PRIMARY KEY,
+  institution_id text NOT NULL REFERENCES institutions(id),
+  body_id text NOT NULL,
+  granter_delegation_id text NOT NULL REFERENCES delegations(id),
+  holder_delegation_id text NOT NULL REFERENCES delegations(id),
+  valid_from text NOT NULL,
+  valid_until text NOT NULL,
+  status text NOT NULL CHECK (status IN ('active', 'revoked', 'ended')),
+  created_by integer NOT NULL REFERENCES users(id),
+  created_at text NOT NULL,
+  ended_at text,
+  CHECK (granter_delegation_id <> holder_delegation_id),
+  CHECK (valid_from < valid_until)
+);
+CREATE INDEX proxies_by_granter ON proxies (granter_delegation_id, status);
+CREATE INDEX proxies_by_holder ON proxies (holder_delegation_id, status);
+-- The delegation that cast a vote on another's behalf (null: the delegation itself).
+ALTER TABLE votes ADD COLUMN proxy_holder_delegation_id text REFERENCES delegations(id);
+-- Failed logins counted per account (or one bucket for unknown names) per hour; the audit chain gets an entry
+-- only at the 1st, 2nd, 4th, 8th … failure of a bucket, so guessing cannot grow the chain without bound.
+CREATE TABLE login_failures (
+  subject text NOT NULL,
+  window_start text NOT NULL,
+  failures integer NOT NULL,
+  PRIMARY KEY (subject, window_start)
+);
+`,
+  },
+  {
     version: 3,
     name: 'disputes-and-territory',
     sql: `

@@ -1,5 +1,6 @@
 import { caucusesOf, type Decision } from '@concert/engine';
 import type { Queryable } from '../database/index.ts';
+import { countsDisclosable, withheldGroups } from './disclosure.ts';
 import { delegationId, engineInstitution, type InstitutionRow } from './institutions.ts';
 import { gameOf } from './motions.ts';
 import {
@@ -62,7 +63,8 @@ export async function pollCaucuses(db: Queryable, ctx: PollContext) {
         members: members.length,
         voted: voted.map((m) => delegationId(institution.id, m)),
         notVoted: members.length - voted.length,
-        counts: secret && !closed ? null : counts,
+        counts: secret && (!closed || !countsDisclosable(counts)) ? null : counts,
+        suppressed: secret && closed && !countsDisclosable(counts),
         conditionMet: conditions.get(c.name) ?? null,
         positions: secret
           ? null
@@ -88,8 +90,10 @@ async function caucusConditions(
   votes: Map<string, Choice>,
 ): Promise<Map<string, boolean>> {
   let decision: Pick<Decision, 'clauses'> | null = null;
-  if (ctx.poll.decision) decision = publicResult(ctx.poll, ctx.poll.decision) as Pick<Decision, 'clauses'>;
-  else if (ctx.poll.ballot === 'roll-call') {
+  if (ctx.poll.decision) {
+    const withheld = withheldGroups(ctx.institution, votes);
+    decision = publicResult(ctx.poll, ctx.poll.decision, withheld) as Pick<Decision, 'clauses'>;
+  } else if (ctx.poll.ballot === 'roll-call') {
     const present = await presentDelegations(db, ctx.session.id);
     decision = decide(ctx, ballotsFor(ctx.institution, players, votes, present));
   }

@@ -13,7 +13,10 @@ export type SessionEventType =
   | 'motion.tabled'
   | 'poll.opened'
   | 'vote.cast'
-  | 'poll.closed';
+  | 'poll.closed'
+  | 'proxy.granted'
+  | 'proxy.revoked'
+  | 'proxy.ended';
 
 export interface SessionEvent {
   id: number;

@@ -4,9 +4,11 @@ import type { Actor } from '../auth/logins.ts';
 import type { Queryable } from '../database/index.ts';
 import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
 import { appendAudit } from '../record/audit.ts';
+import { withheldGroups } from './disclosure.ts';
 import { appendSessionEvent, recordSessionChange } from './events.ts';
 import { charterOf, delegationId, type InstitutionRow } from './institutions.ts';
 import { gameOf, getMotion, type MotionRow } from './motions.ts';
+import { type ProxyRow, proxyInForce } from './proxies.ts';
 import { actorName, presentDelegations, type SessionRow, sessionWithInstitution } from './sessions.ts';
 
 export type Choice = 'yes' | 'no' | 'abstain';
@@ -88,7 +90,7 @@ export async function openPoll(tx: Queryable, actor: Actor, motionId: number, no
 export async function castVote(
   tx: Queryable,
   actor: Actor,
-  input: { pollId: number; delegation: string; choice: Choice },
+  input: { pollId: number; delegation: string; choice: Choice; proxyHolder?: string },
   now: string,
 ): Promise<{ sessionId: number }> {
   // FOR SHARE: votes on one poll proceed together, and a close (FOR UPDATE) waits for them or they see it closed.
@@ -105,31 +107,39 @@ export async function castVote(
   if (game.mustAbstain.includes(member) && input.choice !== 'abstain') {
     throw badRequest(`${member} is a party to the matter and must abstain`, 'choice');
   }
-  // One row, not the whole attendance list: this runs for every vote.
-  const [attending] = await tx.query<{ present: boolean }>(
-    'SELECT present FROM attendance WHERE session_id = $1 AND delegation_id = $2',
-    [session.id, input.delegation],
-  );
-  if (!attending?.present) {
+  // One row per delegation concerned, not the whole attendance list: this runs for every vote.
+  const present = await attendingOf(tx, session.id, [
+    input.delegation,
+    ...(input.proxyHolder ? [input.proxyHolder] : []),
+  ]);
+  const proxy = input.proxyHolder
+    ? await proxyVoteAllowed(tx, session, input.delegation, input.proxyHolder, present, now)
+    : undefined;
+  if (!proxy && !present.has(input.delegation)) {
     throw conflict(
       `delegation ${input.delegation} is not checked in to session ${session.id}; check in first`,
     );
   }
+  const holder = input.proxyHolder ?? null;
   const salt = randomBytes(16).toString('hex');
   await tx.query(
-    `INSERT INTO votes (poll_id, delegation_id, choice, salt, cast_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO votes (poll_id, delegation_id, choice, salt, cast_by, updated_at, proxy_holder_delegation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (poll_id, delegation_id)
-     DO UPDATE SET choice = EXCLUDED.choice, salt = EXCLUDED.salt, cast_by = EXCLUDED.cast_by, updated_at = EXCLUDED.updated_at`,
-    [poll.id, input.delegation, input.choice, salt, actor.userId, now],
+     DO UPDATE SET choice = EXCLUDED.choice, salt = EXCLUDED.salt, cast_by = EXCLUDED.cast_by,
+       updated_at = EXCLUDED.updated_at, proxy_holder_delegation_id = EXCLUDED.proxy_holder_delegation_id`,
+    [poll.id, input.delegation, input.choice, salt, actor.userId, now, holder],
   );
+  const byProxy = proxy ? { proxy: { id: proxy.id, holder } } : {};
   const secret = poll.ballot === 'secret';
   const content = secret
     ? {
         poll: poll.id,
         delegation: input.delegation,
         commitment: voteCommitment(poll.id, input.delegation, input.choice, salt),
+        ...byProxy,
       }
-    : { poll: poll.id, delegation: input.delegation, choice: input.choice };
+    : { poll: poll.id, delegation: input.delegation, choice: input.choice, ...byProxy };
   await appendAudit(tx, {
     at: now,
     actor: actorName(actor),
@@ -152,11 +162,41 @@ export async function castVote(
     'vote.cast',
     now,
     secret
-      ? { poll: poll.id, delegation: input.delegation, voted }
-      : { poll: poll.id, delegation: input.delegation, choice: input.choice, voted, tally },
+      ? { poll: poll.id, delegation: input.delegation, voted, ...byProxy }
+      : { poll: poll.id, delegation: input.delegation, choice: input.choice, voted, tally, ...byProxy },
     secret ? { choice: input.choice } : undefined,
   );
   return { sessionId: session.id };
+}
+
+/** Which of `delegations` are checked in to the session. */
+async function attendingOf(tx: Queryable, sessionId: number, delegations: string[]): Promise<Set<string>> {
+  const rows = await tx.query<{ delegation_id: string }>(
+    'SELECT delegation_id FROM attendance WHERE session_id = $1 AND delegation_id = ANY($2) AND present',
+    [sessionId, delegations],
+  );
+  return new Set(rows.map((r) => r.delegation_id));
+}
+
+/** A holder votes for a granter only under a proxy in force, while the holder is checked in and the granter is not. */
+async function proxyVoteAllowed(
+  tx: Queryable,
+  session: SessionRow,
+  granter: string,
+  holder: string,
+  present: Set<string>,
+  now: string,
+): Promise<ProxyRow> {
+  const proxy = await proxyInForce(tx, { body: session.body_id, granter, holder, at: now });
+  if (!proxy) throw forbidden(`${holder} holds no proxy of ${granter} in force in body "${session.body_id}"`);
+  if (present.has(granter))
+    throw conflict(`${granter} is checked in to session ${session.id} and casts its own vote`);
+  if (!present.has(holder)) {
+    throw conflict(
+      `the proxy holder ${holder} is not checked in to session ${session.id}; it cannot cast ${granter}'s vote`,
+    );
+  }
+  return proxy;
 }
 
 export function memberOf(institution: InstitutionRow, delegation: string): string | undefined {
@@ -221,7 +261,7 @@ export async function closePoll(tx: Queryable, actor: Actor, pollId: number, now
     [pollId, now, JSON.stringify(decision), decision.adopted],
   );
   const poll = row!;
-  const published = publicResult(poll, decision);
+  const published = publicResult(poll, decision, withheldGroups(ctx.institution, votes));
   const content = {
     poll: pollId,
     adopted: decision.adopted,
@@ -248,8 +288,14 @@ function sha256Json(value: unknown): string {
  * The result as readers see it. Roll call: the engine's whole decision. Secret ballot: the aggregate only —
  * adopted, tally, and each clause's totals against its threshold; no ballots, no member lists, no pivots.
  */
-export function publicResult(poll: Pick<PollRow, 'ballot'>, decision: Decision) {
+export function publicResult(
+  poll: Pick<PollRow, 'ballot'>,
+  decision: Decision,
+  withheld: ReadonlySet<string> = new Set(),
+) {
   if (poll.ballot === 'roll-call') return decision;
+  // A group's clause and the clauses under it, for a group too small to publish (domain/disclosure.ts).
+  let hiddenBelow: number | null = null;
   return {
     adopted: decision.adopted,
     tally: decision.tally,
@@ -261,16 +307,32 @@ export function publicResult(poll: Pick<PollRow, 'ballot'>, decision: Decision) 
     recused: decision.recused,
     warnings: decision.warnings,
     manifest: decision.manifest,
-    clauses: decision.clauses.map((c) => ({
-      op: c.op,
-      depth: c.depth,
-      met: c.met,
-      ...(c.label ? { label: c.label } : {}),
-      ...(c.cite ? { cite: c.cite } : {}),
-      ...(c.weight !== undefined ? { weight: c.weight, side: c.side, base: c.base } : {}),
-      ...(c.value !== undefined ? { value: c.value, baseTotal: c.baseTotal, threshold: c.threshold } : {}),
-      ...(c.thresholdText ? { thresholdText: c.thresholdText } : {}),
-      ...(c.group !== undefined ? { group: c.group } : {}),
-    })),
+    clauses: decision.clauses.map((c) => {
+      if (hiddenBelow !== null && c.depth <= hiddenBelow) hiddenBelow = null;
+      if (hiddenBelow === null && c.group !== undefined && withheld.has(c.group)) hiddenBelow = c.depth;
+      if (hiddenBelow !== null) {
+        return {
+          op: c.op,
+          depth: c.depth,
+          ...(c.group !== undefined ? { group: c.group } : {}),
+          suppressed: true,
+        };
+      }
+      return publishedClause(c);
+    }),
+  };
+}
+
+function publishedClause(c: Decision['clauses'][number]) {
+  return {
+    op: c.op,
+    depth: c.depth,
+    met: c.met,
+    ...(c.label ? { label: c.label } : {}),
+    ...(c.cite ? { cite: c.cite } : {}),
+    ...(c.weight !== undefined ? { weight: c.weight, side: c.side, base: c.base } : {}),
+    ...(c.value !== undefined ? { value: c.value, baseTotal: c.baseTotal, threshold: c.threshold } : {}),
+    ...(c.thresholdText ? { thresholdText: c.thresholdText } : {}),
+    ...(c.group !== undefined ? { group: c.group } : {}),
   };
 }

@@ -3,6 +3,7 @@ import type { Queryable } from '../database/index.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
 import { recordSessionChange } from './events.ts';
 import { charterOf, getInstitution, type InstitutionRow } from './institutions.ts';
+import { endProxiesOnCheckIn } from './proxies.ts';
 
 export interface SessionRow {
   id: number;
@@ -13,7 +14,9 @@ export interface SessionRow {
   created_at: string;
 }
 
-export const actorName = (a: Actor) => `${a.role}:${a.username}`;
+/** The audit log's actor: "role:username", and for a chair action the presidency it is taken for. */
+export const actorName = (a: Actor) =>
+  a.chairFor ? `${a.role}:${a.username} (chair: ${a.chairFor})` : `${a.role}:${a.username}`;
 
 export async function getSession(db: Queryable, id: number, lock = false): Promise<SessionRow> {
   const [row] = await db.query<SessionRow>(
@@ -165,6 +168,7 @@ export async function setAttendance(
     audit: content,
     event: 'attendance.changed',
   });
+  if (present) await endProxiesOnCheckIn(tx, actor, session, delegationId, now);
 }
 
 export async function presentDelegations(db: Queryable, sessionId: number): Promise<Set<string>> {

@@ -3,6 +3,7 @@ import type { Queryable } from '../database/index.ts';
 import { delegationId } from './institutions.ts';
 import { gameOf, getMotion } from './motions.ts';
 import { ballotsFor, type PollRow, votesOf } from './polls.ts';
+import { proxiesInForce } from './proxies.ts';
 import { presentDelegations, sessionWithInstitution } from './sessions.ts';
 import { type Tally, tallyOn } from './tally.ts';
 
@@ -14,8 +15,12 @@ import { type Tally, tallyOn } from './tally.ts';
  * (and whether the quorum is met). For a roll-call poll also `current` — the votes cast, present non-voters
  * abstaining — and `ceiling` — the votes cast, present non-voters voting yes. A secret poll shows `presence`
  * only: any scenario built from its votes would disclose them.
+ *
+ * Proxies: a delegation that is not checked in but whose proxy holder is, is `represented`: `presence` and
+ * `ceiling` count it as voting yes (its holder can cast its vote); `current` counts it absent until the holder
+ * has voted for it, as the close does.
  */
-export async function standingOf(db: Queryable, motionId: number) {
+export async function standingOf(db: Queryable, motionId: number, now: string) {
   const motion = await getMotion(db, motionId);
   const { session, institution } = await sessionWithInstitution(db, motion.session_id);
   const ctx = { motion, session, institution };
@@ -27,16 +32,23 @@ export async function standingOf(db: Queryable, motionId: number) {
     [motion.id],
   );
   const votes = poll ? await votesOf(db, poll.id) : new Map();
+  // A delegation not checked in whose proxy holder is: the holder can cast its vote.
+  const proxies = await proxiesInForce(db, institution.id, session.body_id, now);
+  const holderOf = (m: string) => {
+    const holder = proxies.get(delegationId(institution.id, m));
+    return holder && !isPresent(m) && present.has(holder) ? holder : undefined;
+  };
   const isPresent = (m: string) => present.has(delegationId(institution.id, m));
+  const canVote = (m: string) => isPresent(m) || holderOf(m) !== undefined;
   const voted = (m: string) => votes.has(delegationId(institution.id, m));
-  const everyoneYes = Object.fromEntries(players.map((m) => [m, (isPresent(m) ? 'yes' : 'absent') as Vote]));
+  const everyoneYes = Object.fromEntries(players.map((m) => [m, (canVote(m) ? 'yes' : 'absent') as Vote]));
   const scenarios: Record<string, ReturnType<typeof criteria>> = {
     presence: criteria(tallyOn(ctx, everyoneYes)),
   };
   if (poll && poll.ballot === 'roll-call') {
     scenarios.current = criteria(tallyOn(ctx, ballotsFor(institution, players, votes, present)));
     const ceiling = ballotsFor(institution, players, votes, present);
-    for (const m of players) if (isPresent(m) && !voted(m)) ceiling[m] = 'yes';
+    for (const m of players) if (canVote(m) && !voted(m)) ceiling[m] = 'yes';
     scenarios.ceiling = criteria(tallyOn(ctx, ceiling));
   }
   return {
@@ -45,6 +57,9 @@ export async function standingOf(db: Queryable, motionId: number) {
     eligible: players.length,
     present: players.filter(isPresent),
     absent: players.filter((m) => !isPresent(m)),
+    represented: players
+      .filter((m) => holderOf(m) !== undefined)
+      .map((m) => ({ member: m, delegation: delegationId(institution.id, m), holder: holderOf(m)! })),
     voted: poll ? players.filter(voted) : [],
     notVoted: poll ? players.filter((m) => !voted(m)) : players,
     recused: game.recused,

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { type Platform, SESSION_COOKIE } from '../app.ts';
+import { auditLogin, auditLogout, recordFailedLogin } from '../auth/login-audit.ts';
 import { createLogin, endLogin, ROLES, type Role } from '../auth/logins.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { authorize } from '../auth/policy.ts';
@@ -70,8 +71,15 @@ export async function authRoutes(app: FastifyInstance, p: Platform, options: { l
       );
       decoy ??= hashPassword('decoy-password', p.passwordCost);
       const ok = await verifyPassword(row?.password_hash ?? (await decoy), password);
-      if (!row || !ok) throw new HttpError(401, 'wrong username or password');
-      const login = await createLogin(p.db, row.id, mode, p.now());
+      if (!row || !ok) {
+        await p.act((tx, at) => recordFailedLogin(tx, row ? username : null, at));
+        throw new HttpError(401, 'wrong username or password');
+      }
+      const login = await p.act(async (tx, at) => {
+        const created = await createLogin(tx, row.id, mode, new Date(at));
+        await auditLogin(tx, { role: row.role, username }, mode, at);
+        return created;
+      });
       const body = {
         user: {
           id: row.id,
@@ -105,7 +113,10 @@ export async function authRoutes(app: FastifyInstance, p: Platform, options: { l
     },
     async (request, reply) => {
       const actor = p.actor(request);
-      await endLogin(p.db, actor.tokenHash);
+      await p.act(async (tx, at) => {
+        await endLogin(tx, actor.tokenHash);
+        await auditLogout(tx, actor, actor.via, at);
+      });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },

@@ -1,4 +1,4 @@
-import type { Decision } from '@concert/engine';
+import { bytesToHex, checkpointNote, type Decision } from '@concert/engine';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Platform } from '../app.ts';
 import { getInstitution } from '../domain/institutions.ts';
@@ -7,6 +7,9 @@ import { pollContext } from '../domain/polls.ts';
 import { replaySession, storedLog } from '../domain/replay.ts';
 import { getSession } from '../domain/sessions.ts';
 import { conflict, forbidden } from '../errors.ts';
+import { sessionMinutes } from '../minutes/minutes.ts';
+import { minutesPdf } from '../minutes/pdf.ts';
+import { issueCheckpoint } from '../record/checkpoints.ts';
 import { errors, idParam } from './schemas.ts';
 
 const VOTE_ORDER = ['yes', 'no', 'abstain', 'absent'] as const;
@@ -137,6 +140,37 @@ export async function exportRoutes(app: FastifyInstance, p: Platform) {
           ),
         ],
       );
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/api/sessions/:id/minutes.pdf',
+    {
+      schema: {
+        tags: ['exports'],
+        summary:
+          "The session's minutes as a PDF: attendance, agenda, motions, each poll's rule, result and explanation, the roll call as secrecy allows, and a signed audit checkpoint",
+        params: idParam,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      p.actor(request);
+      const exportedAt = p.now();
+      const minutes = await sessionMinutes(p.db, request.params.id, exportedAt.toISOString());
+      // Signed after the minutes are read, so the checkpoint covers every entry they report.
+      const checkpoint = await issueCheckpoint(p.db, p.record, exportedAt);
+      const pdf = await minutesPdf({
+        ...minutes,
+        checkpoint: {
+          checkpoint,
+          note: checkpointNote(checkpoint),
+          publicKey: bytesToHex(p.record.key.publicKey),
+        },
+      });
+      reply.header('content-type', 'application/pdf');
+      reply.header('content-disposition', `attachment; filename="session-${request.params.id}-minutes.pdf"`);
+      return reply.send(pdf);
     },
   );
 

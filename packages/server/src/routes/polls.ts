@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../app.ts';
+import { authorizeChair, bodyOf, bodyOfSession } from '../auth/chair.ts';
 import type { Actor } from '../auth/logins.ts';
 import { authorize } from '../auth/policy.ts';
 import { pollCaucuses } from '../domain/caucuses.ts';
+import { withheldGroups } from '../domain/disclosure.ts';
 import { getMotion } from '../domain/motions.ts';
 import {
   CHOICES,
@@ -30,10 +32,16 @@ export async function pollRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request, reply) => {
       const actor = p.actor(request);
-      authorize(actor, 'poll.open');
       const motion = await getMotion(p.db, request.params.id);
+      const chair = await authorizeChair(
+        p.db,
+        actor,
+        'poll.open',
+        () => bodyOf(p, motion.session_id),
+        p.now(),
+      );
       const poll = await p.act(
-        (tx, at) => openPoll(tx, actor, motion.id, at),
+        (tx, at) => openPoll(tx, chair, motion.id, at),
         () => motion.session_id,
       );
       return reply.status(201).send(await describePoll(p, await pollContext(p.db, poll.id), actor));
@@ -93,11 +101,18 @@ export async function pollRoutes(app: FastifyInstance, p: Platform) {
     async (request, reply) => {
       const actor = p.actor(request);
       const delegation = request.body.delegation ?? actor.delegationId ?? undefined;
-      authorize(actor, 'vote.cast', { delegation });
+      // A delegate naming another delegation votes for it by proxy; castVote checks the proxy is in force.
+      const byProxy = actor.role === 'delegate' && delegation !== actor.delegationId;
+      authorize(actor, 'vote.cast', { delegation: byProxy ? actor.delegationId : delegation });
       if (!delegation) throw badRequest('name the delegation', 'delegation');
+      const vote = {
+        pollId: request.params.id,
+        delegation,
+        choice: request.body.choice,
+        ...(byProxy ? { proxyHolder: actor.delegationId! } : {}),
+      };
       await p.act(
-        (tx, at) =>
-          castVote(tx, actor, { pollId: request.params.id, delegation, choice: request.body.choice }, at),
+        (tx, at) => castVote(tx, actor, vote, at),
         (cast) => cast.sessionId,
       );
       return reply.status(204).send();
@@ -142,10 +157,16 @@ export async function pollRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request) => {
       const actor = p.actor(request);
-      authorize(actor, 'poll.close');
       const ctx = await pollContext(p.db, request.params.id);
+      const chair = await authorizeChair(
+        p.db,
+        actor,
+        'poll.close',
+        async () => bodyOfSession(ctx.session),
+        p.now(),
+      );
       await p.act(
-        (tx, at) => closePoll(tx, actor, request.params.id, at),
+        (tx, at) => closePoll(tx, chair, request.params.id, at),
         () => ctx.session.id,
       );
       return describePoll(p, await pollContext(p.db, request.params.id), actor);
@@ -155,8 +176,13 @@ export async function pollRoutes(app: FastifyInstance, p: Platform) {
 
 /** A poll as `actor` may see it: for a secret poll, who has voted but never how (their own vote aside). */
 export async function describePoll(p: Platform, ctx: PollContext, actor: Actor) {
-  const rows = await p.db.query<{ delegation_id: string; choice: Choice; updated_at: string }>(
-    'SELECT delegation_id, choice, updated_at FROM votes WHERE poll_id = $1 ORDER BY delegation_id',
+  const rows = await p.db.query<{
+    delegation_id: string;
+    choice: Choice;
+    updated_at: string;
+    proxy_holder_delegation_id: string | null;
+  }>(
+    'SELECT delegation_id, choice, updated_at, proxy_holder_delegation_id FROM votes WHERE poll_id = $1 ORDER BY delegation_id',
     [ctx.poll.id],
   );
   const secret = ctx.poll.ballot === 'secret';
@@ -172,6 +198,10 @@ export async function describePoll(p: Platform, ctx: PollContext, actor: Actor) 
     openedAt: ctx.poll.opened_at,
     closedAt: ctx.poll.closed_at,
     voted: rows.map((r) => r.delegation_id),
+    // Who voted for whom by proxy (never how, for a secret poll).
+    byProxy: rows
+      .filter((r) => r.proxy_holder_delegation_id)
+      .map((r) => ({ delegation: r.delegation_id, holder: r.proxy_holder_delegation_id })),
     votes: secret
       ? null
       : rows.map((r) => ({ delegation: r.delegation_id, choice: r.choice, at: r.updated_at })),
@@ -179,6 +209,12 @@ export async function describePoll(p: Platform, ctx: PollContext, actor: Actor) 
     ownVote: actor.delegationId
       ? (rows.find((r) => r.delegation_id === actor.delegationId)?.choice ?? null)
       : null,
-    result: ctx.poll.decision ? publicResult(ctx.poll, ctx.poll.decision) : null,
+    result: ctx.poll.decision
+      ? publicResult(
+          ctx.poll,
+          ctx.poll.decision,
+          withheldGroups(ctx.institution, new Map(rows.map((r) => [r.delegation_id, r.choice]))),
+        )
+      : null,
   };
 }

@@ -94,6 +94,7 @@ export const pollCaucuses = {
             properties: { yes: { type: 'integer' }, no: { type: 'integer' }, abstain: { type: 'integer' } },
           }),
           conditionMet: { type: ['boolean', 'null'] },
+          suppressed: { type: 'boolean' },
           positions: nullable({
             type: 'array',
             items: {

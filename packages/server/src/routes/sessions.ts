@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../app.ts';
+import { authorizeChair, bodyOf } from '../auth/chair.ts';
 import { authorize } from '../auth/policy.ts';
 import { describeMotion, getMotion, type MotionRow, tableMotion } from '../domain/motions.ts';
 import type { PollRow } from '../domain/polls.ts';
@@ -66,13 +67,19 @@ export async function sessionRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request, reply) => {
       const actor = p.actor(request);
-      authorize(actor, 'session.open');
       const b = request.body;
+      const chair = await authorizeChair(
+        p.db,
+        actor,
+        'session.open',
+        async () => ({ institutionId: b.institution, bodyId: b.body }),
+        p.now(),
+      );
       const session = await p.act(
         (tx, at) =>
           openSession(
             tx,
-            actor,
+            chair,
             {
               institutionId: b.institution,
               bodyId: b.body,
@@ -145,9 +152,15 @@ export async function sessionRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request, reply) => {
       const actor = p.actor(request);
-      authorize(actor, 'session.close');
+      const chair = await authorizeChair(
+        p.db,
+        actor,
+        'session.close',
+        () => bodyOf(p, request.params.id),
+        p.now(),
+      );
       await p.act(
-        (tx, at) => closeSession(tx, actor, request.params.id, at),
+        (tx, at) => closeSession(tx, chair, request.params.id, at),
         () => request.params.id,
       );
       return reply.status(204).send();
@@ -172,10 +185,16 @@ export async function sessionRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request, reply) => {
       const actor = p.actor(request);
-      authorize(actor, 'agenda.add');
+      const chair = await authorizeChair(
+        p.db,
+        actor,
+        'agenda.add',
+        () => bodyOf(p, request.params.id),
+        p.now(),
+      );
       const item = await p.act(
         async (tx, at) =>
-          addAgendaItem(tx, actor, await getSession(tx, request.params.id), request.body.title, at),
+          addAgendaItem(tx, chair, await getSession(tx, request.params.id), request.body.title, at),
         () => request.params.id,
       );
       return reply.status(201).send(item);
@@ -298,7 +317,7 @@ export async function sessionRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request) => {
       p.actor(request);
-      return standingOf(p.db, request.params.id);
+      return standingOf(p.db, request.params.id, p.now().toISOString());
     },
   );
 }
