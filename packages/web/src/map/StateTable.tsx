@@ -1,5 +1,5 @@
 import { populationOf, stateIds } from '@concert/engine';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { type Colouring, categoryLabel, colourOf } from './colourings.ts';
 import type { StateFacts } from './StateDetails.tsx';
 import { nameOf } from './StateMap.tsx';
@@ -16,7 +16,7 @@ interface Row {
 }
 
 /** The map as a table: every state, the same facts, sortable, each state a keyboard-reachable button. */
-export function StateTable(props: {
+export const StateTable = memo(function StateTable(props: {
   colouring: Colouring;
   facts: StateFacts;
   power: PowerState;
@@ -98,7 +98,7 @@ export function StateTable(props: {
       </table>
     </div>
   );
-}
+});
 
 function shortStatus(colouring: Colouring, state: string): string {
   const category = colouring.byState.get(state)?.category;

@@ -10,9 +10,11 @@ export function loadCharterKit(): Promise<CharterKit> {
   return loading;
 }
 
-export function useCharterKit(): { kit?: CharterKit; error?: string } {
+/** The charter kit once `wanted` has been true: the map asks for it after its first draw, so as not to delay it. */
+export function useCharterKit(wanted: boolean): { kit?: CharterKit; error?: string } {
   const [state, setState] = useState<{ kit?: CharterKit; error?: string }>({});
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     loadCharterKit().then(
       (kit) => live && setState({ kit }),
@@ -21,6 +23,6 @@ export function useCharterKit(): { kit?: CharterKit; error?: string } {
     return () => {
       live = false;
     };
-  }, []);
+  }, [wanted]);
   return state;
 }

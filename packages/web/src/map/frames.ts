@@ -2,8 +2,16 @@
 // are and where shapes should look familiar. OSCE area: an equal-area azimuthal view centred on the North Pole,
 // the one flat picture in which Vancouver and Vladivostok are both near the edge of one contiguous region
 // (North America, Europe and the former Soviet Union meet across the Arctic) and areas stay comparable.
-import { type GeoProjection, geoAzimuthalEqualArea, geoConicConformal, geoPath } from 'd3-geo';
-import type { Country } from './geometry.ts';
+
+import {
+  type GeoProjection,
+  type GeoStream,
+  geoAzimuthalEqualArea,
+  geoConicConformal,
+  geoPath,
+} from 'd3-geo';
+import type { Feature, MultiPolygon } from 'geojson';
+import type { Box, Country } from './geometry.ts';
 
 export const FRAMES = [
   { id: 'europe', label: 'Europe' },
@@ -20,6 +28,8 @@ const EXTENTS: Record<FrameId, [number, number][]> = {
   europe: [
     [-24, 36],
     [-10, 35],
+    [14, 34],
+    [34, 33.5],
     [44, 36],
     [46, 66],
     [30, 71],
@@ -38,9 +48,21 @@ const EXTENTS: Record<FrameId, [number, number][]> = {
   ],
 };
 
+/** Longitude/latitude window outside which a country cannot appear in the frame, so it is not projected at all. */
+const WINDOWS: Record<FrameId, Box> = {
+  europe: { west: -45, east: 75, south: 20, north: 90 },
+  osce: { west: -180, east: 180, south: 10, north: 90 },
+};
+
+// precision(0): the 1:50m outlines are dense enough that adaptive resampling adds work and no visible accuracy.
 function projectionFor(frame: FrameId): GeoProjection {
-  if (frame === 'europe') return geoConicConformal().rotate([-12, 0]).parallels([40, 66]);
-  return geoAzimuthalEqualArea().rotate([-20, -90]).clipAngle(75);
+  if (frame === 'europe') return geoConicConformal().rotate([-12, 0]).parallels([40, 66]).precision(0);
+  return geoAzimuthalEqualArea().rotate([-20, -90]).clipAngle(75).precision(0);
+}
+
+function inWindow(box: Box, frame: FrameId): boolean {
+  const w = WINDOWS[frame];
+  return box.east >= w.west && box.west <= w.east && box.north >= w.south && box.south <= w.north;
 }
 
 export interface StateShape {
@@ -78,20 +100,26 @@ export function frameCountries(
     [0, 0],
     [width, height],
   ]);
-  const path = geoPath(projection);
+  const path = geoPath({ stream: (sink) => projection.stream(thinned(sink)) });
+  const exact = geoPath(projection);
   const others: string[] = [];
   const states: StateShape[] = [];
   for (const c of countries) {
-    const d = path(c.feature);
+    const shown = visibleParts(c, frame);
+    if (!shown) continue;
+    const d = path(shown);
     if (!c.state) {
       if (d) others.push(d);
       continue;
     }
     const shape: StateShape = { state: c.state, d: d ?? '' };
-    const [x, y] = path.centroid(c.feature);
-    const visible = d && path.area(c.feature) >= SMALLEST_VISIBLE;
-    if (!visible && Number.isFinite(x) && Number.isFinite(y) && inside(x, y, width, height))
-      shape.marker = [x, y];
+    // Only outlines small in degrees can be small on screen; the others skip two more projections.
+    if ((c.box.east - c.box.west) * (c.box.north - c.box.south) < 4) {
+      const [x, y] = exact.centroid(shown);
+      const visible = d && exact.area(shown) >= SMALLEST_VISIBLE;
+      if (!visible && Number.isFinite(x) && Number.isFinite(y) && inside(x, y, width, height))
+        shape.marker = [x, y];
+    }
     if (d || shape.marker) states.push(shape);
   }
   const background = frame === 'osce' ? (path({ type: 'Sphere' }) ?? '') : `M0,0H${width}V${height}H0Z`;
@@ -100,4 +128,46 @@ export function frameCountries(
 
 function inside(x: number, y: number, width: number, height: number): boolean {
   return x >= 0 && y >= 0 && x <= width && y <= height;
+}
+
+/** The country's polygons that can fall inside the frame, as one feature; undefined when none can. */
+function visibleParts(c: Country, frame: FrameId): Feature<MultiPolygon> | undefined {
+  if (!inWindow(c.box, frame)) return undefined;
+  const polygons = c.parts.filter((p) => inWindow(p.box, frame)).map((p) => p.polygon);
+  if (polygons.length === 0) return undefined;
+  return { type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: polygons } };
+}
+
+/**
+ * Drops projected points closer than half a pixel to the last one kept: at map scale the 1:50m outlines carry
+ * many such points, which cost path text and rendering and change nothing visible. Every line keeps its ends.
+ */
+function thinned(sink: GeoStream): GeoStream {
+  let last: [number, number] | undefined;
+  let pending: [number, number] | undefined;
+  return {
+    point(x, y) {
+      if (last && Math.abs(x - last[0]) < 0.5 && Math.abs(y - last[1]) < 0.5) {
+        pending = [x, y];
+        return;
+      }
+      sink.point(x, y);
+      last = [x, y];
+      pending = undefined;
+    },
+    lineStart() {
+      last = undefined;
+      pending = undefined;
+      sink.lineStart();
+    },
+    lineEnd() {
+      if (pending) sink.point(pending[0], pending[1]);
+      last = undefined;
+      pending = undefined;
+      sink.lineEnd();
+    },
+    polygonStart: () => sink.polygonStart(),
+    polygonEnd: () => sink.polygonEnd(),
+    sphere: () => sink.sphere?.(),
+  };
 }

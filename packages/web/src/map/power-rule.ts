@@ -34,11 +34,14 @@ export function chooseRule(
   };
 }
 
+let options: { id: string; name: string }[] | undefined;
+
 export function charterOptions(): { id: string; name: string }[] {
-  return builtinCharterIds().map((id) => {
+  options ??= builtinCharterIds().map((id) => {
     const c = builtinCharter(id);
     return { id, name: c.short_name ?? c.name };
   });
+  return options;
 }
 
 /** Membership of the continental alliance (a proposal), as if its membership clause applied on the date. */

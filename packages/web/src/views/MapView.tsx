@@ -1,5 +1,5 @@
 import { isStateId } from '@concert/engine';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useCharterKit } from '../map/charter-kit.ts';
 import {
   type Colouring,
@@ -17,7 +17,7 @@ import { StateDetails, type StateFacts } from '../map/StateDetails.tsx';
 import { StateMap } from '../map/StateMap.tsx';
 import { StateTable } from '../map/StateTable.tsx';
 import { type PowerState, usePower } from '../map/use-power.ts';
-import { replaceParams } from '../router.ts';
+import { parseRoute, replaceParams } from '../router.ts';
 
 function settingsFrom(params: URLSearchParams): { settings: MapSettings; problem?: string } {
   const { date, problem } = readDate(params.get('date'), today());
@@ -80,6 +80,9 @@ function colouringFor(
 
 const CONTINENTAL = 'Continental (proposal)';
 
+// On a visit that lands on the map, fetch the outlines while React starts rather than after its first render.
+if (parseRoute(location.hash).view === 'map') loadCountries().catch(() => undefined);
+
 /** The first time a map is drawn with its handlers attached; bench/web.bench.ts reads this mark. */
 function markInteractive(): void {
   if (performance.getEntriesByName('concert:map-interactive').length === 0)
@@ -101,7 +104,10 @@ export function MapView({ params }: { params: URLSearchParams }) {
     loadCountries().then(setCountries, (e: Error) => setLoadError(e.message));
   }, []);
 
-  const { kit, error: kitError } = useCharterKit();
+  const [drawn, setDrawn] = useState(false);
+  const { kit, error: kitError } = useCharterKit(
+    drawn || settings.colour === 'continental' || settings.colour === 'power' || selected !== undefined,
+  );
   const rule = kit?.chooseRule(settings.charter, settings.body, settings.category, settings.date);
   const power = usePower(settings.colour === 'power' || selected ? rule?.request : undefined, rule?.charter);
   const facts = useMemo<StateFacts>(
@@ -117,7 +123,10 @@ export function MapView({ params }: { params: URLSearchParams }) {
     }),
     [settings.date, settings.bilateral, kit],
   );
-  const colouring = colouringFor(settings.colour, settings, facts, power, rule?.label);
+  const colouring = useMemo(
+    () => colouringFor(settings.colour, settings, facts, power, rule?.label),
+    [settings, facts, power, rule?.label],
+  );
 
   const update = (change: Partial<MapSettings>, state = selected) => {
     const next = { ...settings, ...change };
@@ -128,11 +137,17 @@ export function MapView({ params }: { params: URLSearchParams }) {
     setSettings(settled);
     replaceParams('map', paramsOf(settled, state));
   };
-  const select = (state: string | undefined) => {
+  // One stable handler for the map and the table, so they do not redraw when only the details panel changes.
+  const latestUpdate = useRef(update);
+  latestUpdate.current = update;
+  const select = useCallback((state: string | undefined) => {
     setSelected(state);
-    update({}, state);
-  };
-  const onDrawn = useCallback(markInteractive, []);
+    latestUpdate.current({}, state);
+  }, []);
+  const onDrawn = useCallback(() => {
+    markInteractive();
+    setDrawn(true);
+  }, []);
 
   return (
     <section aria-labelledby="view-title">
