@@ -192,6 +192,22 @@ describe.runIf(browserAvailable())('the map view in chromium', () => {
     await page.context().close();
   });
 
+  it("colours by the continental charter's membership clause once the charters have loaded", async () => {
+    const page = await open('#/map?date=2026-01-01&colour=continental');
+    const members = new Set(
+      institutionOn(builtinCharter('continental'), '2026-01-01').members.map((m) => m.id),
+    );
+    await expect.poll(() => page.locator('[data-state="RUS"]').getAttribute('data-category')).toBe('member');
+    for (const id of Object.keys(await categoriesOnMap(page))) {
+      expect(await page.locator(`[data-state="${id}"]`).getAttribute('data-category'), id).toBe(
+        members.has(id) ? 'member' : 'non-member',
+      );
+    }
+    await screenshot(page, 'map-continental-2026-01-01');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('says so when the date in the link is not a date', async () => {
     const page = await open('#/map?date=2009-13-45');
     await page.getByText('“2009-13-45” is not a date as YYYY-MM-DD').waitFor();

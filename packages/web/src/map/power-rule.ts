@@ -24,7 +24,12 @@ export function chooseRule(
   const charter = builtinCharter(charterId && ids.includes(charterId) ? charterId : 'continental');
   const body = charter.bodies.find((b) => b.id === bodyId) ?? charter.bodies[0]!;
   const categories = body.categories.filter((c) => inForce(c, date));
-  const category = categories.find((c) => c.id === categoryId) ?? categories[0];
+  // Without a choice, a charter's ordinary decisions (where it has them) say more about power than its first
+  // category, which is often procedural and gives every member the same index.
+  const category =
+    categories.find((c) => c.id === categoryId) ??
+    categories.find((c) => c.id === 'ordinary') ??
+    categories[0];
   return {
     request: { charter: charter.id, body: body.id, category: category?.id ?? '', date },
     charter,
