@@ -27,7 +27,13 @@ const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 if (built && sources.every((s) => !existsSync(s) || newest(s) <= built)) process.exit(0);
 console.log('concert: building the web UI (packages/web/dist)…');
 const vite = join(web, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js');
-const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: web, stdio: 'inherit' });
+// NODE_ENV=production whatever the caller's (vitest sets "test", which would make Vite bundle React's development
+// build): the UI the tests drive and the one `npm start` serves must be the same.
+const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+  cwd: web,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 if (r.status !== 0) {
   console.error(
     'concert: the web UI did not build; the API still works. Fix the error above and run npm start again.',
