@@ -160,6 +160,10 @@ describe.runIf(browserAvailable())('the map view in chromium', () => {
       .locator('.map-details')
       .getByRole('heading', { name: name ?? '' })
       .waitFor();
+    // Keyboard users can also pass over the map's many states to the table in one step.
+    await page.getByRole('button', { name: 'Skip the map to the table' }).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator(':focus').textContent()).toBe('Table');
     expect(errors).toEqual([]);
     await page.context().close();
   });

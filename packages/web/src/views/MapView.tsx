@@ -168,6 +168,13 @@ export function MapView({ params }: { params: URLSearchParams }) {
       {settings.colour === 'power' && <PowerStatus power={power} />}
       <div className="map-layout">
         <div>
+          <button
+            type="button"
+            className="map-skip secondary"
+            onClick={() => document.getElementById('map-table-title')?.focus()}
+          >
+            Skip the map to the table
+          </button>
           {loadError && <p className="error">The map outlines did not load: {loadError}</p>}
           {!countries && !loadError && <p role="status">Loading map outlines…</p>}
           {countries && (
@@ -198,7 +205,9 @@ export function MapView({ params }: { params: URLSearchParams }) {
           </p>
         )}
       </div>
-      <h2>Table</h2>
+      <h2 id="map-table-title" tabIndex={-1}>
+        Table
+      </h2>
       <StateTable colouring={colouring} facts={facts} power={power} selected={selected} onSelect={select} />
     </section>
   );
