@@ -213,8 +213,11 @@ describe.runIf(browserAvailable())('the map view in chromium', () => {
   });
 
   it('says so when the date in the link is not a date', async () => {
-    const page = await open('#/map?date=2009-13-45');
+    const page = await open('#/map?date=2009-13-45&state=XYZ&colour=rainbow');
     await page.getByText('“2009-13-45” is not a date as YYYY-MM-DD').waitFor();
+    // An unknown state or colouring in a stale link falls back to none and to NATO, without an error.
+    expect(await page.locator('.map-details').count()).toBe(0);
+    expect(await page.getByLabel('Colour by').inputValue()).toBe('nato');
     expect(errors).toEqual([]);
     await page.context().close();
   });

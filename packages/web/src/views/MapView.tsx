@@ -37,6 +37,12 @@ function settingsFrom(params: URLSearchParams): { settings: MapSettings; problem
   };
 }
 
+/** The state to show in the details panel; an id the engine does not know (a stale link) shows none. */
+function stateFrom(params: URLSearchParams): string | undefined {
+  const id = params.get('state');
+  return id !== null && isStateId(id) ? id : undefined;
+}
+
 function paramsOf(s: MapSettings, state: string | undefined): Record<string, string> {
   const p: Record<string, string> = { date: s.date, colour: s.colour };
   if (s.frame !== 'europe') p.frame = s.frame;
@@ -93,12 +99,12 @@ export function MapView({ params }: { params: URLSearchParams }) {
   const query = params.toString();
   const initial = useMemo(() => settingsFrom(new URLSearchParams(query)), [query]);
   const [settings, setSettings] = useState(initial.settings);
-  const [selected, setSelected] = useState<string | undefined>(params.get('state') ?? undefined);
+  const [selected, setSelected] = useState(() => stateFrom(params));
   const [countries, setCountries] = useState<Country[] | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
   useEffect(() => {
     setSettings(initial.settings);
-    setSelected(new URLSearchParams(query).get('state') ?? undefined);
+    setSelected(stateFrom(new URLSearchParams(query)));
   }, [initial, query]);
   useEffect(() => {
     loadCountries().then(setCountries, (e: Error) => setLoadError(e.message));
