@@ -27,8 +27,8 @@ const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 if (built && sources.every((s) => !existsSync(s) || newest(s) <= built)) process.exit(0);
 console.log('concert: building the web UI (packages/web/dist)…');
 const vite = join(web, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js');
-// NODE_ENV=production whatever the caller's (vitest sets "test", which would make Vite bundle React's development
-// build): the UI the tests drive and the one `npm start` serves must be the same.
+// NODE_ENV is pinned: under vitest it is `test`, and Vite would then bundle React's development build
+// (StrictMode's doubled effects and requests, a larger bundle) into what the browser tests measure.
 const r = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
   cwd: web,
   stdio: 'inherit',
