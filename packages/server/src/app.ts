@@ -12,16 +12,20 @@ import { type PasswordCost, PRODUCTION_COST } from './auth/passwords.ts';
 import type { Database, Queryable } from './database/index.ts';
 import { SessionSignals } from './domain/events.ts';
 import { HttpError, unauthorized } from './errors.ts';
+import { type JobLimits, JobRunner } from './jobs/runner.ts';
 import { ensureAuditHead } from './record/audit.ts';
 import { loadSigningKey, type RecordKeeping, RecordTampered } from './record/checkpoints.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { disputeRoutes } from './routes/disputes.ts';
 import { eventRoutes } from './routes/events.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { healthRoutes } from './routes/health.ts';
 import { institutionRoutes } from './routes/institutions.ts';
+import { jobRoutes } from './routes/jobs.ts';
 import { pollRoutes } from './routes/polls.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { territoryRoutes } from './routes/territory.ts';
 import { VERSION } from './version.ts';
 
 export const SESSION_COOKIE = 'concert_session';
@@ -42,6 +46,8 @@ export interface AppOptions {
   record?: { origin?: string; keyFile?: string; checkpointFile?: string };
   /** The built web UI (packages/web/dist), served at `/` when the folder exists. */
   webRoot?: string;
+  /** Limits on simulation jobs (runs, concurrency, time); defaults in jobs/runner.ts. */
+  jobs?: Partial<JobLimits>;
 }
 
 /** What every route handler shares. */
@@ -52,6 +58,8 @@ export interface Platform {
   passwordCost: PasswordCost;
   secureCookies: boolean;
   record: RecordKeeping;
+  /** Simulation jobs on worker threads. */
+  jobs: JobRunner;
   /** Runs a state change in one transaction, then tells the session's live listeners. */
   act<T>(
     work: (tx: Queryable, at: string) => Promise<T>,
@@ -64,6 +72,10 @@ export interface Platform {
 declare module 'fastify' {
   interface FastifyRequest {
     concertActor?: Actor;
+  }
+  interface FastifyInstance {
+    /** The simulation jobs (their workers end when the app closes). */
+    jobs: JobRunner;
   }
 }
 
@@ -82,8 +94,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     key: await loadSigningKey(options.db, options.record?.keyFile),
     ...(options.record?.checkpointFile ? { checkpointFile: options.record.checkpointFile } : {}),
   };
+  const jobs = new JobRunner(options.jobs, now);
   const platform: Platform = {
     record,
+    jobs,
     db: options.db,
     signals,
     now,
@@ -102,9 +116,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   };
   await ensureAuditHead(options.db);
+  app.decorate('jobs', jobs);
   // Event streams never end on their own: end them before close() waits for open connections.
   app.addHook('preClose', async () => {
     signals.emit('shutdown');
+    await jobs.close();
   });
 
   // Over plain HTTP (localhost) neither HSTS nor upgrade-insecure-requests may be sent: they would break /docs.
@@ -142,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         error: reply.statusCode >= 500 ? 'Internal Server Error' : httpName(error.statusCode),
         message: error.message,
         ...(error.field ? { field: error.field } : {}),
+        ...error.details,
       });
     }
     const e = error as {
@@ -207,6 +224,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await exportRoutes(app, platform);
   await eventRoutes(app, platform);
   await auditRoutes(app, platform);
+  await jobRoutes(app, platform);
+  await disputeRoutes(app, platform);
+  await territoryRoutes(app, platform);
   if (options.webRoot && existsSync(options.webRoot)) {
     // Hashed asset names never change content: cache them; index.html always revalidates.
     await app.register(fastifyStatic, {
@@ -240,6 +260,7 @@ function httpName(status: number): string {
       409: 'Conflict',
       413: 'Payload Too Large',
       415: 'Unsupported Media Type',
+      422: 'Unprocessable Content',
       429: 'Too Many Requests',
     }[status] ?? 'Error'
   );

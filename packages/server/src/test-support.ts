@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, CSRF_HEADER, SESSION_COOKIE } from './app.ts';
+import { type AppOptions, buildApp, CSRF_HEADER, SESSION_COOKIE } from './app.ts';
 import { TEST_COST } from './auth/passwords.ts';
 import type { Database } from './database/index.ts';
 import { seedOnFirstStart } from './seed.ts';
@@ -31,12 +31,15 @@ export interface TestPlatform {
   credentialsFile: string;
 }
 
-export async function startTestPlatform(db: Database): Promise<TestPlatform> {
+export async function startTestPlatform(
+  db: Database,
+  options: Partial<Omit<AppOptions, 'db'>> = {},
+): Promise<TestPlatform> {
   const dir = mkdtempSync(join(tmpdir(), 'concert-credentials-'));
   const seed = await seedOnFirstStart(db, { credentialsDir: dir, passwordCost: TEST_COST });
   if (!seed.seeded) throw new Error('test database was already seeded');
   const logger = process.env.CONCERT_TEST_LOG ? { level: process.env.CONCERT_TEST_LOG } : false;
-  const app = await buildApp({ db, logger, passwordCost: TEST_COST, loginRateLimit: 10_000 });
+  const app = await buildApp({ db, logger, passwordCost: TEST_COST, loginRateLimit: 10_000, ...options });
   const passwords = new Map(seed.accounts!.map((a) => [a.username, a.password]));
   const client = (username: string, headers: Record<string, string>): Client => ({
     username,

@@ -166,6 +166,43 @@ describe('the simulator', () => {
     expect(diplomatic.recused).toEqual([]);
   });
 
+  it("raises a bound member's support by the obligation weight, only under a binding guarantee", () => {
+    const weighted = (w: number) => ({ ...baltic, stances: { ...baltic.stances, obligation_weight: w } });
+    const economic = (s: typeof baltic, charter = continental) =>
+      planFor(s, charter).rungs.find((r) => r.id === 'economic')!;
+    const base = economic(baltic).decision!;
+    const full = economic(weighted(1)).decision!;
+    const half = economic(weighted(0.5)).decision!;
+    // Economic measures bind every member not party to the crisis (continental, an obligation): w = 1 → certain.
+    base.players.forEach((id, k) => {
+      expect(full.support[k]).toBe(1);
+      expect(half.support[k]).toBeCloseTo(base.support[k]! + 0.5 * (1 - base.support[k]!), 12);
+      expect(id).not.toBe('RUS');
+    });
+    const adopted = (s: typeof baltic) =>
+      simulateEnsemble(s, planFor(s, continental), 2000, 3).rungs.find((r) => r.id === 'economic')!;
+    expect(adopted(weighted(0.5)).adopted).toBeGreaterThan(adopted(baltic).adopted);
+    // The draft EST gives a right, not an obligation: the weight changes nothing there.
+    const est = builtinCharter('est-2009');
+    const conf = (s: typeof baltic) => planFor(s, est).rungs.find((r) => r.decision)!.decision!;
+    expect(Array.from(conf(weighted(1)).support)).toEqual(Array.from(conf(baltic).support));
+  });
+
+  it('lets the continental council act on a clash in which one of its largest members is a party', () => {
+    const aegean = builtinScenario('aegean-clash');
+    const plan = planFor(aegean, continental);
+    const economic = plan.rungs.find((r) => r.id === 'economic')!;
+    expect(economic.decision!.recused).toEqual(['GRC', 'TUR']);
+    const nato = planFor(aegean, builtinCharter('nato'));
+    // NATO's Council decides by consensus with every Ally at the table, both parties included.
+    for (const r of nato.rungs.filter((x) => x.decision)) expect(r.decision!.players).toContain('TUR');
+    const e = simulateEnsemble(aegean, plan, 2000, 1);
+    const major = e.rungs.filter((r) => r.decidedBy?.category === 'major-security-action' && r.reached > 0);
+    expect(major.length).toBeGreaterThan(0);
+    for (const r of major) expect(r.blockers.map((b) => b.id)).not.toContain('TUR');
+    expect(e.rungs.find((r) => r.id === 'economic')!.adopted).toBeGreaterThan(0.5);
+  });
+
   it('excludes only the attacker from the draft EST Extraordinary Conference; the state attacked votes', () => {
     const plan = planFor(baltic, builtinCharter('est-2009'));
     const extra = plan.rungs.find((r) => r.id === 'extraordinary-conference')!;

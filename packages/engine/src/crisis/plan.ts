@@ -79,9 +79,6 @@ export function planFor(scenario: Scenario, charter: Charter, options: PlanOptio
     const first = rungs.length;
     for (const r of g.ladder) {
       const after = r.activation.after ? first + g.ladder.findIndex((x) => x.id === r.activation.after) : -1;
-      const decision = r.decided_by
-        ? decisionFor(scenario, institution, r.decided_by, r.kind, options.ignoreRecusal === true)
-        : undefined;
       const partyIds = new Set(memberParties.map((p) => p.id));
       const obliged =
         r.obligations.who === 'all-members'
@@ -89,6 +86,11 @@ export function planFor(scenario: Scenario, charter: Charter, options: PlanOptio
           : r.obligations.who === 'members-not-parties'
             ? members.filter((m) => !partyIds.has(m))
             : [];
+      // Only a binding guarantee's duty can weigh on a vote; a right-only clause leaves each member free.
+      const bound = g.nature === 'obligation' ? new Set(obliged) : new Set<string>();
+      const decision = r.decided_by
+        ? decisionFor(scenario, institution, r.decided_by, r.kind, options.ignoreRecusal === true, bound)
+        : undefined;
       rungs.push({
         index: rungs.length,
         guarantee: g.id,
@@ -135,6 +137,7 @@ function decisionFor(
   ref: { body: string; category: string },
   kind: RungKind,
   ignoreRecusal: boolean,
+  bound: ReadonlySet<string>,
 ): RungDecision {
   const body = institution.charter.bodies.find((b) => b.id === ref.body);
   const category = body?.categories.find((c) => c.id === ref.category);
@@ -146,6 +149,7 @@ function decisionFor(
   const aggressors = new Set(scenario.parties.filter((p) => p.role === 'aggressor').map((p) => p.id));
   const players = game.players.map((p) => p.id);
   const abstain = new Set(game.mustAbstain);
+  const support = players.map((id) => obligedSupport(scenario, id, kind, bound));
   return {
     body: game.body.id,
     category: game.category.id,
@@ -153,13 +157,29 @@ function decisionFor(
     ruleText: describeRule(game.category.rule),
     rule: game.rule,
     players,
-    support: Float64Array.from(players, (id) => supportProbability(scenario, id, kind)),
-    threshold: Float64Array.from(players, (id) => normalQuantile(supportProbability(scenario, id, kind))),
+    support: Float64Array.from(support),
+    threshold: Float64Array.from(support, normalQuantile),
     // The party responsible opposes measures against itself outright rather than abstaining.
     abstention: Float64Array.from(players, (id) => (aggressors.has(id) ? 0 : scenario.stances.abstention)),
     mustAbstain: Uint8Array.from(players, (id) => (abstain.has(id) ? 1 : 0)),
     recused: game.recused,
   };
+}
+
+/**
+ * A member's support, raised by the scenario's `obligation_weight` w when adopting the rung would bind it under
+ * a binding guarantee: p + w·(1 − p). w = 0 (the default) leaves stances independent of obligations; w = 1 makes
+ * every bound member vote for what it would be bound to do.
+ */
+export function obligedSupport(
+  scenario: Scenario,
+  member: string,
+  kind: RungKind,
+  bound: ReadonlySet<string>,
+): number {
+  const p = supportProbability(scenario, member, kind);
+  const w = scenario.stances.obligation_weight;
+  return w > 0 && bound.has(member) ? p + w * (1 - p) : p;
 }
 
 function coveredStates(g: Guarantee, members: string[]): ReadonlySet<string> {

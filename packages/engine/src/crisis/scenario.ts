@@ -70,6 +70,11 @@ export const scenarioSchema = z.strictObject({
       abstention: probability
         .default(0.5)
         .describe('share of members not supporting a rung who abstain rather than vote against'),
+      obligation_weight: probability
+        .default(0)
+        .describe(
+          "how far a binding obligation raises a bound member's support for the rung that would bind it: p + w·(1 − p)",
+        ),
       note: z.string().optional(),
     })
     .default({
@@ -79,6 +84,7 @@ export const scenarioSchema = z.strictObject({
       members: {},
       cohesion: 0.5,
       abstention: 0.5,
+      obligation_weight: 0,
     }),
   dynamics: z
     .strictObject({

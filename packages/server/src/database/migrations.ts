@@ -129,6 +129,62 @@ CREATE TABLE server_settings (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'disputes-and-territory',
+    sql: `
+-- A dispute case is its events, append-only, replayed by the engine (caseState); the row holds what is fixed at
+-- filing: the institution, and the hash of the charter the case runs under.
+CREATE TABLE dispute_cases (
+  id serial PRIMARY KEY,
+  institution_id text NOT NULL REFERENCES institutions(id),
+  charter_hash text NOT NULL,
+  title text,
+  parties jsonb NOT NULL,
+  subject text NOT NULL,
+  filed_on text NOT NULL,
+  created_at text NOT NULL
+);
+CREATE TABLE dispute_events (
+  case_id integer NOT NULL REFERENCES dispute_cases(id),
+  position integer NOT NULL,
+  event jsonb NOT NULL,
+  actor text NOT NULL,
+  recorded_at text NOT NULL,
+  PRIMARY KEY (case_id, position)
+);
+-- Accepted border changes (the engine refuses the others; nothing is stored for them).
+CREATE TABLE border_changes (
+  id serial PRIMARY KEY,
+  institution_id text NOT NULL REFERENCES institutions(id),
+  request_id text NOT NULL,
+  request jsonb NOT NULL,
+  assessment jsonb NOT NULL,
+  effective text NOT NULL,
+  actor text NOT NULL,
+  recorded_at text NOT NULL,
+  UNIQUE (institution_id, request_id)
+);
+CREATE TABLE dmz_zones (
+  institution_id text NOT NULL REFERENCES institutions(id),
+  id text NOT NULL,
+  zone jsonb NOT NULL,
+  mission_check jsonb NOT NULL,
+  actor text NOT NULL,
+  recorded_at text NOT NULL,
+  PRIMARY KEY (institution_id, id)
+);
+CREATE TABLE dmz_violations (
+  id serial PRIMARY KEY,
+  institution_id text NOT NULL,
+  zone_id text NOT NULL,
+  violation jsonb NOT NULL,
+  actor text NOT NULL,
+  recorded_at text NOT NULL,
+  FOREIGN KEY (institution_id, zone_id) REFERENCES dmz_zones(institution_id, id)
+);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction, under an advisory lock. */

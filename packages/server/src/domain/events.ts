@@ -65,6 +65,7 @@ export class SessionSignals extends EventEmitter {
   }
   changed(sessionId: number): void {
     this.emit(`session:${sessionId}`);
+    this.emit('changed', sessionId);
   }
 }
 
@@ -92,4 +93,96 @@ export async function recordSessionChange(tx: Queryable, change: SessionChange):
     content: change.audit,
   });
   await appendSessionEvent(tx, change.sessionId, change.event, change.at, change.data ?? change.audit);
+}
+
+type Delivery = (events: SessionEvent[]) => void;
+
+interface Feed {
+  last: number;
+  listeners: Set<Delivery>;
+  reading: boolean;
+  again: boolean;
+}
+
+/**
+ * One database read per session per wake-up, shared by every stream of the session (200 connected
+ * delegations would otherwise be 200 reads per vote). Reading by id is gap-free because a session's events are
+ * written under the audit head's lock (they commit in id order). A stream joins the feed before it catches up
+ * from the database itself, so nothing committed between its catch-up and its first delivery is lost; the
+ * stream drops what it already has by id.
+ */
+export class SessionFeeds {
+  private readonly feeds = new Map<number, Feed>();
+  private readonly opening = new Map<number, Promise<Feed>>();
+
+  constructor(
+    private readonly db: Queryable,
+    signals: SessionSignals,
+    private readonly onError: (err: unknown) => void,
+  ) {
+    signals.on('changed', (sessionId: number) => {
+      const feed = this.feeds.get(sessionId);
+      if (feed) this.read(sessionId, feed);
+    });
+  }
+
+  async join(sessionId: number, deliver: Delivery): Promise<() => void> {
+    const feed = await this.feed(sessionId);
+    feed.listeners.add(deliver);
+    return () => {
+      feed.listeners.delete(deliver);
+      if (feed.listeners.size === 0 && this.feeds.get(sessionId) === feed) this.feeds.delete(sessionId);
+    };
+  }
+
+  private feed(sessionId: number): Promise<Feed> {
+    const open = this.feeds.get(sessionId);
+    if (open) return Promise.resolve(open);
+    let opening = this.opening.get(sessionId);
+    if (!opening) {
+      opening = this.db
+        .query<{ last: number | null }>('SELECT max(id) AS last FROM session_events WHERE session_id = $1', [
+          sessionId,
+        ])
+        .then(([row]) => {
+          const feed: Feed = {
+            last: Number(row?.last ?? 0),
+            listeners: new Set(),
+            reading: false,
+            again: false,
+          };
+          this.feeds.set(sessionId, feed);
+          return feed;
+        })
+        .finally(() => this.opening.delete(sessionId));
+      this.opening.set(sessionId, opening);
+    }
+    return opening;
+  }
+
+  private read(sessionId: number, feed: Feed): void {
+    if (feed.reading) {
+      feed.again = true; // one more read once this one ends: coalesces a burst of commits into few reads
+      return;
+    }
+    feed.reading = true;
+    void (async () => {
+      try {
+        do {
+          feed.again = false;
+          for (;;) {
+            const events = await sessionEventsAfter(this.db, sessionId, feed.last, 500);
+            if (events.length === 0) break;
+            feed.last = events.at(-1)!.id;
+            for (const deliver of feed.listeners) deliver(events);
+            if (events.length < 500) break;
+          }
+        } while (feed.again);
+      } catch (err) {
+        this.onError(err);
+      } finally {
+        feed.reading = false;
+      }
+    })();
+  }
 }

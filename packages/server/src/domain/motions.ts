@@ -1,4 +1,4 @@
-import { CharterError, decisionGame } from '@concert/engine';
+import { type Charter, CharterError, type DecisionGame, decisionGame } from '@concert/engine';
 import type { Actor } from '../auth/logins.ts';
 import type { Queryable } from '../database/index.ts';
 import { badRequest, conflict, notFound } from '../errors.ts';
@@ -23,16 +23,37 @@ export async function getMotion(db: Queryable, id: number): Promise<MotionRow> {
   return row;
 }
 
-/** The engine's decision game for a motion: its category's rule bound to the members, parties recused. */
+/**
+ * The engine's decision game for a motion: its category's rule bound to the members, parties recused.
+ * Memoised per charter (the parsed charters are cached objects) and date, body, category and parties: every
+ * vote needs the game, and building it instantiates the charter's members and compiles the rule — O(members)
+ * work and more that would otherwise be repeated for each vote.
+ */
 export function gameOf(
   institution: InstitutionRow,
   session: SessionRow,
   motion: Pick<MotionRow, 'category_id' | 'parties'>,
-) {
-  return decisionGame(engineInstitution(institution), session.body_id, motion.category_id, {
-    parties: motion.parties,
-  });
+): DecisionGame {
+  const charter = charterOf(institution);
+  let games = gamesByCharter.get(charter);
+  if (!games) {
+    games = new Map();
+    gamesByCharter.set(charter, games);
+  }
+  const key = JSON.stringify([institution.adopted_on, session.body_id, motion.category_id, motion.parties]);
+  let game = games.get(key);
+  if (!game) {
+    game = decisionGame(engineInstitution(institution), session.body_id, motion.category_id, {
+      parties: motion.parties,
+    });
+    if (games.size >= MAX_GAMES_PER_CHARTER) games.clear(); // motions' parties vary; keep the cache bounded
+    games.set(key, game);
+  }
+  return game;
 }
+
+const gamesByCharter = new WeakMap<Charter, Map<string, DecisionGame>>();
+const MAX_GAMES_PER_CHARTER = 256;
 
 export async function tableMotion(
   tx: Queryable,

@@ -35,14 +35,18 @@ export async function pollContext(
   pollId: number,
   lock?: 'update' | 'share',
 ): Promise<PollContext> {
-  const [poll] = await db.query<PollRow>(
-    `SELECT * FROM polls WHERE id = $1${lock === 'update' ? ' FOR UPDATE' : lock === 'share' ? ' FOR SHARE' : ''}`,
+  // One round trip for the poll and what it belongs to: this runs for every vote. The lock is on the poll row.
+  const [row] = await db.query<PollContext>(
+    `SELECT to_jsonb(p) AS poll, to_jsonb(m) AS motion, to_jsonb(s) AS session, to_jsonb(i) AS institution
+       FROM polls p
+       JOIN motions m ON m.id = p.motion_id
+       JOIN council_sessions s ON s.id = m.session_id
+       JOIN institutions i ON i.id = s.institution_id
+      WHERE p.id = $1${lock === 'update' ? ' FOR UPDATE OF p' : lock === 'share' ? ' FOR SHARE OF p' : ''}`,
     [pollId],
   );
-  if (!poll) throw notFound(`poll ${pollId}`);
-  const motion = await getMotion(db, poll.motion_id);
-  const { session, institution } = await sessionWithInstitution(db, motion.session_id);
-  return { poll, motion, session, institution };
+  if (!row) throw notFound(`poll ${pollId}`);
+  return row;
 }
 
 /** A secret vote is recorded in the audit log as a commitment: sha256(poll, delegation, choice, salt). */
@@ -80,13 +84,13 @@ export async function openPoll(tx: Queryable, actor: Actor, motionId: number, no
   return poll;
 }
 
-/** Records (or changes) a delegation's vote while the poll is open. */
+/** Records (or changes) a delegation's vote while the poll is open; returns the poll's session. */
 export async function castVote(
   tx: Queryable,
   actor: Actor,
   input: { pollId: number; delegation: string; choice: Choice },
   now: string,
-): Promise<void> {
+): Promise<{ sessionId: number }> {
   // FOR SHARE: votes on one poll proceed together, and a close (FOR UPDATE) waits for them or they see it closed.
   const { poll, motion, session, institution } = await pollContext(tx, input.pollId, 'share');
   if (poll.status !== 'open') throw conflict(`poll ${poll.id} is closed`);
@@ -101,8 +105,12 @@ export async function castVote(
   if (game.mustAbstain.includes(member) && input.choice !== 'abstain') {
     throw badRequest(`${member} is a party to the matter and must abstain`, 'choice');
   }
-  const present = await presentDelegations(tx, session.id);
-  if (!present.has(input.delegation)) {
+  // One row, not the whole attendance list: this runs for every vote.
+  const [attending] = await tx.query<{ present: boolean }>(
+    'SELECT present FROM attendance WHERE session_id = $1 AND delegation_id = $2',
+    [session.id, input.delegation],
+  );
+  if (!attending?.present) {
     throw conflict(
       `delegation ${input.delegation} is not checked in to session ${session.id}; check in first`,
     );
@@ -148,6 +156,7 @@ export async function castVote(
       : { poll: poll.id, delegation: input.delegation, choice: input.choice, voted, tally },
     secret ? { choice: input.choice } : undefined,
   );
+  return { sessionId: session.id };
 }
 
 export function memberOf(institution: InstitutionRow, delegation: string): string | undefined {

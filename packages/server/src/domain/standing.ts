@@ -1,9 +1,10 @@
-import type { Decision, Vote } from '@concert/engine';
+import type { Vote } from '@concert/engine';
 import type { Queryable } from '../database/index.ts';
 import { delegationId } from './institutions.ts';
 import { gameOf, getMotion } from './motions.ts';
-import { ballotsFor, decide, type PollRow, votesOf } from './polls.ts';
+import { ballotsFor, type PollRow, votesOf } from './polls.ts';
 import { presentDelegations, sessionWithInstitution } from './sessions.ts';
+import { type Tally, tallyOn } from './tally.ts';
 
 /**
  * Where a motion stands: who is present, who has not voted (never how, in a secret poll), and for each
@@ -30,13 +31,13 @@ export async function standingOf(db: Queryable, motionId: number) {
   const voted = (m: string) => votes.has(delegationId(institution.id, m));
   const everyoneYes = Object.fromEntries(players.map((m) => [m, (isPresent(m) ? 'yes' : 'absent') as Vote]));
   const scenarios: Record<string, ReturnType<typeof criteria>> = {
-    presence: criteria(decide(ctx, everyoneYes)),
+    presence: criteria(tallyOn(ctx, everyoneYes)),
   };
   if (poll && poll.ballot === 'roll-call') {
-    scenarios.current = criteria(decide(ctx, ballotsFor(institution, players, votes, present)));
+    scenarios.current = criteria(tallyOn(ctx, ballotsFor(institution, players, votes, present)));
     const ceiling = ballotsFor(institution, players, votes, present);
     for (const m of players) if (isPresent(m) && !voted(m)) ceiling[m] = 'yes';
-    scenarios.ceiling = criteria(decide(ctx, ceiling));
+    scenarios.ceiling = criteria(tallyOn(ctx, ceiling));
   }
   return {
     motion: motion.id,
@@ -52,7 +53,7 @@ export async function standingOf(db: Queryable, motionId: number) {
 }
 
 /** Each counted clause: value, threshold, and `distance` = threshold − value (positive: short by that much). */
-function criteria(decision: Decision) {
+function criteria(decision: Tally) {
   return {
     adopted: decision.adopted,
     criteria: decision.clauses

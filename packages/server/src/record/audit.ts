@@ -25,8 +25,12 @@ export async function appendAudit(tx: Queryable, input: AuditInput): Promise<Aud
   const seq = Number(head.seq);
   const prev = seq === 0 ? null : ({ seq, hash: head.hash } as AuditEntry);
   const entry = appendEntry(prev, { seq: seq + 1, ...input });
+  // The entry and the new head in one statement (one round trip: every vote appends).
   await tx.query(
-    'INSERT INTO audit_log (seq, at, actor, action, subject, content, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+    `WITH entry AS (
+       INSERT INTO audit_log (seq, at, actor, action, subject, content, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING seq, hash)
+     UPDATE audit_head SET seq = entry.seq, hash = entry.hash FROM entry WHERE audit_head.id = 1`,
     [
       entry.seq,
       entry.at,
@@ -38,7 +42,6 @@ export async function appendAudit(tx: Queryable, input: AuditInput): Promise<Aud
       entry.hash,
     ],
   );
-  await tx.query('UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1', [entry.seq, entry.hash]);
   return entry;
 }
 

@@ -1,12 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../app.ts';
-import { sessionEventsAfter } from '../domain/events.ts';
+import { type SessionEvent, SessionFeeds, sessionEventsAfter } from '../domain/events.ts';
 import { getSession } from '../domain/sessions.ts';
 import { errors, idParam } from './schemas.ts';
 
 const HEARTBEAT_MS = 15_000;
 
 export async function eventRoutes(app: FastifyInstance, p: Platform) {
+  const feeds = new SessionFeeds(p.db, p.signals, (err) => app.log.warn({ err }, 'session feed read failed'));
   app.get<{ Params: { id: number }; Querystring: { after?: number } }>(
     '/api/sessions/:id/events',
     {
@@ -40,28 +41,18 @@ export async function eventRoutes(app: FastifyInstance, p: Platform) {
       });
       res.write('retry: 2000\n\n');
       let closed = false;
-      let pending: Promise<void> = Promise.resolve();
-      // Reads from the database, not from the signal: the rows are the truth, so nothing is missed or doubled.
-      const flush = () => {
-        pending = pending
-          .then(async () => {
-            while (!closed) {
-              const events = await sessionEventsAfter(p.db, session.id, last, 500);
-              for (const e of events) {
-                res.write(
-                  `id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify({ at: e.at, ...e.data })}\n\n`,
-                );
-                last = e.id;
-              }
-              if (events.length < 500) break;
-            }
-          })
-          .catch((err) => {
-            request.log.warn({ err }, 'event stream read failed');
-          });
+      const write = (events: SessionEvent[]) => {
+        for (const e of events) {
+          if (e.id <= last) continue; // already sent (the catch-up and the feed overlap)
+          res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify({ at: e.at, ...e.data })}\n\n`);
+          last = e.id;
+        }
       };
-      const channel = `session:${session.id}`;
-      p.signals.on(channel, flush);
+      // Join the session's shared feed first (holding its deliveries), then catch up from the rows: the rows
+      // are the truth, so nothing is missed or doubled.
+      let catchingUp = true;
+      const held: SessionEvent[] = [];
+      let leave: (() => void) | undefined;
       const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
       const onShutdown = () => {
         stop();
@@ -70,12 +61,30 @@ export async function eventRoutes(app: FastifyInstance, p: Platform) {
       const stop = () => {
         closed = true;
         clearInterval(heartbeat);
-        p.signals.off(channel, flush);
+        leave?.();
         p.signals.off('shutdown', onShutdown);
       };
       request.raw.on('close', stop);
       p.signals.on('shutdown', onShutdown);
-      flush();
+      try {
+        leave = await feeds.join(session.id, (events) => {
+          if (closed) return;
+          if (catchingUp) held.push(...events);
+          else write(events);
+        });
+        if (closed) leave();
+        while (!closed) {
+          const events = await sessionEventsAfter(p.db, session.id, last, 500);
+          write(events);
+          if (events.length < 500) break;
+        }
+        catchingUp = false;
+        write(held.splice(0));
+      } catch (err) {
+        request.log.warn({ err }, 'event stream read failed');
+        stop();
+        res.end();
+      }
     },
   );
 }

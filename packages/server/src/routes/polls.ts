@@ -95,11 +95,10 @@ export async function pollRoutes(app: FastifyInstance, p: Platform) {
       const delegation = request.body.delegation ?? actor.delegationId ?? undefined;
       authorize(actor, 'vote.cast', { delegation });
       if (!delegation) throw badRequest('name the delegation', 'delegation');
-      const ctx = await pollContext(p.db, request.params.id);
       await p.act(
         (tx, at) =>
           castVote(tx, actor, { pollId: request.params.id, delegation, choice: request.body.choice }, at),
-        () => ctx.session.id,
+        (cast) => cast.sessionId,
       );
       return reply.status(204).send();
     },

@@ -1,0 +1,356 @@
+import {
+  applyBorderChange,
+  assessBorderChange,
+  type BorderChangeAssessment,
+  type BorderChangeRequest,
+  type BorderRegistry,
+  borderChangeSchema,
+  borderRegistry,
+  bordersOn,
+  type Charter,
+  checkMission,
+  type DemilitarizedZone,
+  type DmzViolation,
+  dmzFileSchema,
+  excess,
+  holderOn,
+  isIsoDate,
+  isStateId,
+  type MissionCheck,
+  violationIncidents,
+} from '@concert/engine';
+import type { Actor } from '../auth/logins.ts';
+import type { Queryable } from '../database/index.ts';
+import { badRequest, conflict, forbidden, type HttpError, notFound, unprocessable } from '../errors.ts';
+import { appendAudit } from '../record/audit.ts';
+import { charterOf, getInstitution, type InstitutionRow } from './institutions.ts';
+import { actorName } from './sessions.ts';
+
+// The territorial registry of an institution: the land borders its charter recognises, changed only by accepted
+// border-change requests (the engine's assessBorderChange: every state concerned agrees, and a supervised
+// referendum meets the charter's conditions), from their effect dates; demilitarized zones and the violations
+// reported against them, which become incidents in the crisis simulator's format. Each write is audited.
+
+/** The first problem zod found, as a 400 naming the field (`prefix` is the path the client does not see). */
+interface ZodProblems {
+  issues: { path: PropertyKey[]; code: string; message: string; keys?: string[]; input?: unknown }[];
+}
+
+function invalid(error: ZodProblems, prefix: (string | number)[] = []): HttpError {
+  const issue = [...error.issues].sort((a, b) => b.path.length - a.path.length)[0]!;
+  const path = issue.path.slice(prefix.length).map(String);
+  if (issue.code === 'unrecognized_keys') path.push(...(issue.keys ?? []));
+  const field = path.join('.');
+  const message = issue.code === 'invalid_type' && issue.input === undefined ? 'missing' : issue.message;
+  return badRequest(`${field || 'body'}: ${message}`, field || undefined);
+}
+
+const checkDate = (value: string, field: string) => {
+  if (!isIsoDate(value)) throw badRequest(`${field}: "${value}" is not a calendar date (YYYY-MM-DD)`, field);
+};
+
+/**
+ * Serialises writes to one institution's registry (until the transaction ends), so two requests cannot both
+ * pass the duplicate check; an advisory lock, so the council's own rows are not locked meanwhile.
+ */
+async function lockRegistry(tx: Queryable, institution: string): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock(4242003, hashtext($1))', [institution]);
+}
+
+function territoryCharter(institution: InstitutionRow): Charter {
+  return charterOf(institution);
+}
+
+// ─── borders ────────────────────────────────────────────────────────────────────────────────────────────────
+
+interface ChangeRow {
+  id: number;
+  request_id: string;
+  request: BorderChangeRequest;
+  assessment: BorderChangeAssessment;
+  effective: string;
+  actor: string;
+  recorded_at: string;
+}
+
+async function acceptedChanges(db: Queryable, institution: string): Promise<ChangeRow[]> {
+  return db.query<ChangeRow>('SELECT * FROM border_changes WHERE institution_id = $1 ORDER BY id', [
+    institution,
+  ]);
+}
+
+/** The registry as the charter recognises it, with every accepted change applied in the order accepted. */
+export async function registryOf(db: Queryable, institution: InstitutionRow): Promise<BorderRegistry> {
+  let registry = borderRegistry(territoryCharter(institution));
+  for (const c of await acceptedChanges(db, institution.id))
+    registry = applyBorderChange(registry, c.request, c.assessment);
+  return registry;
+}
+
+export async function bordersView(db: Queryable, institutionId: string, date?: string, state?: string) {
+  const institution = await getInstitution(db, institutionId);
+  if (date !== undefined) checkDate(date, 'date');
+  if (state !== undefined && !isStateId(state))
+    throw badRequest(`state: unknown state "${state}" (ISO 3166 alpha-3, e.g. SVN)`, 'state');
+  const registry = await registryOf(db, institution);
+  const on = date ?? registry.recognisedFrom;
+  const borders = bordersOn(registry, on, state);
+  return {
+    institution: institution.id,
+    charter: registry.charter,
+    recognisedFrom: registry.recognisedFrom,
+    date: on,
+    count: borders.length,
+    borders,
+    transfers: registry.transfers.map((t) => ({ ...t, holderOnDate: holderOn(registry, t.area, on) })),
+  };
+}
+
+/** Who may ask for a change: the secretariat, or the delegation of a state concerned. */
+function authorizeChange(actor: Actor, institution: string, concerned: string[]): void {
+  if (actor.role === 'secretariat') return;
+  if (actor.role === 'delegate' && actor.institutionId === institution) {
+    const own = actor.delegationId!.slice(institution.length + 1);
+    if (concerned.includes(own)) return;
+    throw forbidden(`a delegate files border changes only for its own state (${own}) as a state concerned`);
+  }
+  throw forbidden(`border changes are filed by the delegation of a state concerned or the secretariat`);
+}
+
+/**
+ * Assesses a border-change request under the institution's charter; an accepted one enters the registry (and
+ * the audit log) from its effect date, a refused one is a 422 carrying every check, and nothing is written.
+ */
+export async function requestBorderChange(
+  tx: Queryable,
+  actor: Actor,
+  institutionId: string,
+  body: unknown,
+  at: string,
+): Promise<{ request: BorderChangeRequest; assessment: BorderChangeAssessment; registryId: number }> {
+  const institution = await getInstitution(tx, institutionId);
+  const charter = territoryCharter(institution);
+  const parsed = borderChangeSchema.safeParse({ ...(body as object), charter: charter.id });
+  if (!parsed.success) throw invalid(parsed.error);
+  const request = parsed.data;
+  checkDate(request.requested, 'requested');
+  checkDate(request.effective, 'effective');
+  authorizeChange(actor, institution.id, request.states_concerned);
+  await lockRegistry(tx, institution.id);
+  const [dup] = await tx.query('SELECT 1 FROM border_changes WHERE institution_id = $1 AND request_id = $2', [
+    institution.id,
+    request.id,
+  ]);
+  if (dup) throw conflict(`border change "${request.id}" is already in the registry`, 'id');
+  const assessment = assessBorderChange(charter, request);
+  if (!assessment.accepted)
+    throw unprocessable(`border change ${request.id} refused: ${assessment.reasons.join('; ')}`, {
+      assessment,
+    });
+  const [row] = await tx.query<{ id: number }>(
+    `INSERT INTO border_changes (institution_id, request_id, request, assessment, effective, actor, recorded_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    [
+      institution.id,
+      request.id,
+      JSON.stringify(request),
+      JSON.stringify(assessment),
+      request.effective,
+      actorName(actor),
+      at,
+    ],
+  );
+  await appendAudit(tx, {
+    at,
+    actor: actorName(actor),
+    action: 'territory.border-change',
+    subject: `border-change:${institution.id}/${request.id}`,
+    content: { institution: institution.id, request, checks: assessment.checks.map((c) => c.check) },
+  });
+  return { request, assessment, registryId: row!.id };
+}
+
+export async function listChanges(db: Queryable, institutionId: string) {
+  await getInstitution(db, institutionId);
+  return (await acceptedChanges(db, institutionId)).map((c) => ({
+    id: c.request_id,
+    effective: c.effective,
+    request: c.request,
+    assessment: c.assessment,
+    recordedBy: c.actor,
+    recordedAt: c.recorded_at,
+  }));
+}
+
+// ─── demilitarized zones ────────────────────────────────────────────────────────────────────────────────────
+
+interface ZoneRow {
+  id: string;
+  zone: DemilitarizedZone;
+  mission_check: MissionCheck;
+  actor: string;
+  recorded_at: string;
+}
+
+/** Establishes a zone (secretariat), if its monitoring mission is large enough and neutral (the engine's check). */
+export async function establishZone(
+  tx: Queryable,
+  actor: Actor,
+  institutionId: string,
+  body: unknown,
+  at: string,
+): Promise<{ zone: DemilitarizedZone; mission: MissionCheck }> {
+  if (actor.role !== 'secretariat') throw forbidden('demilitarized zones are established by the secretariat');
+  const institution = await getInstitution(tx, institutionId);
+  const charter = territoryCharter(institution);
+  const parsed = dmzFileSchema.safeParse({ charter: charter.id, zones: [body] });
+  if (!parsed.success) throw invalid(parsed.error, ['zones', 0]);
+  const zone = parsed.data.zones[0]!;
+  checkDate(zone.established, 'established');
+  for (const [i, s] of [...zone.states, ...zone.mission.states].entries())
+    if (!isStateId(s))
+      throw badRequest(
+        `unknown state "${s}"`,
+        i < zone.states.length ? `states.${i}` : `mission.states.${i - zone.states.length}`,
+      );
+  await lockRegistry(tx, institution.id);
+  const [dup] = await tx.query('SELECT 1 FROM dmz_zones WHERE institution_id = $1 AND id = $2', [
+    institution.id,
+    zone.id,
+  ]);
+  if (dup) throw conflict(`zone "${zone.id}" already exists`, 'id');
+  const mission = checkMission(charter, zone);
+  if (!mission.ok)
+    throw unprocessable(
+      `the monitoring mission of ${zone.id} does not qualify: ${mission.size.states} states (at least ${mission.size.atLeast})${mission.partial.map((p) => `; ${p.state} ${p.reasons.join(', ')}`).join('')}`,
+      { mission },
+    );
+  await tx.query(
+    'INSERT INTO dmz_zones (institution_id, id, zone, mission_check, actor, recorded_at) VALUES ($1, $2, $3, $4, $5, $6)',
+    [institution.id, zone.id, JSON.stringify(zone), JSON.stringify(mission), actorName(actor), at],
+  );
+  await appendAudit(tx, {
+    at,
+    actor: actorName(actor),
+    action: 'territory.zone-establish',
+    subject: `zone:${institution.id}/${zone.id}`,
+    content: { institution: institution.id, zone, mission: { ok: mission.ok, size: mission.size } },
+  });
+  return { zone, mission };
+}
+
+async function zoneOf(db: Queryable, institution: string, id: string): Promise<ZoneRow> {
+  const [row] = await db.query<ZoneRow>('SELECT * FROM dmz_zones WHERE institution_id = $1 AND id = $2', [
+    institution,
+    id,
+  ]);
+  if (!row) throw notFound(`zone "${id}" of ${institution}`);
+  return row;
+}
+
+/**
+ * Records a violation report against a zone: the secretariat (for the monitoring mission), or a delegation
+ * reporting as its own state. Forces within the zone's limits are not a violation (422).
+ */
+export async function reportViolation(
+  tx: Queryable,
+  actor: Actor,
+  institutionId: string,
+  zoneId: string,
+  body: unknown,
+  at: string,
+) {
+  const institution = await getInstitution(tx, institutionId);
+  const zoneRow = await zoneOf(tx, institution.id, zoneId);
+  const parsed = dmzFileSchema.safeParse({
+    charter: institution.charter_id,
+    zones: [zoneRow.zone],
+    violations: [{ ...(body as object), zone: zoneId }],
+  });
+  if (!parsed.success) throw invalid(parsed.error, ['violations', 0]);
+  const violation = parsed.data.violations[0]!;
+  checkDate(violation.date, 'date');
+  if (!isStateId(violation.by)) throw badRequest(`by: unknown state "${violation.by}"`, 'by');
+  if (violation.on !== undefined && !zoneRow.zone.states.includes(violation.on))
+    throw badRequest(
+      `on: ${violation.on} is not a state of zone ${zoneId} (${zoneRow.zone.states.join(', ')})`,
+      'on',
+    );
+  if (violation.date < zoneRow.zone.established)
+    throw badRequest(
+      `date: ${violation.date} is before the zone was established (${zoneRow.zone.established})`,
+      'date',
+    );
+  if (actor.role === 'delegate') {
+    const own = actor.delegationId!.slice(institution.id.length + 1);
+    if (actor.institutionId !== institution.id || violation.reported_by !== own)
+      throw forbidden(`a delegate reports as its own state (reported_by: "${own}") in its own institution`);
+  } else if (actor.role !== 'secretariat') {
+    throw forbidden(
+      'violations are reported by a delegation or by the secretariat (for the monitoring mission)',
+    );
+  }
+  const over = excess(zoneRow.zone, violation);
+  if (Object.keys(over).length === 0)
+    throw unprocessable(`the forces observed are within the limits of zone ${zoneId}: not a violation`, {
+      limits: zoneRow.zone.limits,
+      observed: violation.observed,
+    });
+  const [row] = await tx.query<{ id: number }>(
+    `INSERT INTO dmz_violations (institution_id, zone_id, violation, actor, recorded_at)
+     VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+    [institution.id, zoneId, JSON.stringify(violation), actorName(actor), at],
+  );
+  await appendAudit(tx, {
+    at,
+    actor: actorName(actor),
+    action: 'territory.zone-violation',
+    subject: `zone:${institution.id}/${zoneId}`,
+    content: { institution: institution.id, violation: row!.id, report: violation, excess: over },
+  });
+  return { id: row!.id, violation, excess: over };
+}
+
+/** The zones of an institution with their mission checks. */
+export async function listZones(db: Queryable, institutionId: string) {
+  await getInstitution(db, institutionId);
+  const rows = await db.query<ZoneRow>('SELECT * FROM dmz_zones WHERE institution_id = $1 ORDER BY id', [
+    institutionId,
+  ]);
+  return rows.map((r) => ({ ...r.zone, missionCheck: r.mission_check, recordedAt: r.recorded_at }));
+}
+
+/**
+ * The violations reported, each with its excess over the limits, and all of them as incidents in the crisis
+ * scenario format, day 0 = `scenarioStart` (default: the first violation's date), ready for a scenario's incidents.
+ */
+export async function violationsView(db: Queryable, institutionId: string, scenarioStart?: string) {
+  const institution = await getInstitution(db, institutionId);
+  if (scenarioStart !== undefined) checkDate(scenarioStart, 'scenarioStart');
+  const zones = await db.query<ZoneRow>('SELECT * FROM dmz_zones WHERE institution_id = $1 ORDER BY id', [
+    institution.id,
+  ]);
+  const rows = await db.query<{ id: number; violation: DmzViolation; actor: string; recorded_at: string }>(
+    'SELECT id, violation, actor, recorded_at FROM dmz_violations WHERE institution_id = $1 ORDER BY id',
+    [institution.id],
+  );
+  const byZone = new Map(zones.map((z) => [z.id, z.zone]));
+  const file = {
+    charter: institution.charter_id,
+    ...(scenarioStart ? { scenario_start: scenarioStart } : {}),
+    zones: zones.map((z) => z.zone),
+    violations: rows.map((r) => r.violation),
+  };
+  return {
+    institution: institution.id,
+    scenarioStart: scenarioStart ?? [...rows.map((r) => r.violation.date)].sort()[0] ?? null,
+    violations: rows.map((r) => ({
+      id: r.id,
+      ...r.violation,
+      excess: excess(byZone.get(r.violation.zone)!, r.violation),
+      recordedBy: r.actor,
+      recordedAt: r.recorded_at,
+    })),
+    incidents: violationIncidents(file),
+  };
+}

@@ -1,0 +1,254 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Platform } from '../app.ts';
+import type { Actor } from '../auth/logins.ts';
+import { type PowerRequest, powerFrom } from '../domain/power-jobs.ts';
+import { type SimulateRequest, simulationFrom } from '../domain/simulations.ts';
+import { badRequest, notFound } from '../errors.ts';
+import type { Job, JobEvent } from '../jobs/runner.ts';
+import { anyObject, errors } from './schemas.ts';
+
+const jobParam = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', format: 'uuid' } },
+} as const;
+
+const SIMULATE_FIELDS = ['scenario', 'charters', 'runs', 'seed', 'recusal'];
+const POWER_FIELDS = [
+  'charter',
+  'body',
+  'category',
+  'date',
+  'parties',
+  'indices',
+  'method',
+  'samples',
+  'seed',
+  'limit',
+];
+
+// One body schema for both kinds (clear field errors); which fields belong to which kind is checked in `kindOf`.
+const jobBody = {
+  type: 'object',
+  required: ['kind'],
+  additionalProperties: false,
+  properties: {
+    kind: { type: 'string', enum: ['simulate', 'power'] },
+    scenario: {
+      description:
+        'simulate: a built-in scenario id, scenario YAML or JSON text, or the scenario as an object',
+      anyOf: [{ type: 'string', minLength: 1, maxLength: 200_000 }, { type: 'object' }],
+    },
+    charters: {
+      description: 'simulate: institutions or built-in charters',
+      type: 'array',
+      minItems: 1,
+      maxItems: 8,
+      items: { type: 'string', minLength: 1, maxLength: 64 },
+    },
+    runs: { type: 'integer', minimum: 1 },
+    seed: { type: 'integer', minimum: 0, maximum: 4294967295 },
+    recusal: {
+      type: 'boolean',
+      description: 'simulate, false: the counterfactual in which the parties vote',
+    },
+    charter: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 64,
+      description: 'power: an institution or built-in charter',
+    },
+    body: { type: 'string', minLength: 1, maxLength: 64 },
+    category: { type: 'string', minLength: 1, maxLength: 64 },
+    date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+    parties: { type: 'array', maxItems: 100, items: { type: 'string', pattern: '^[A-Z0-9]{2,8}$' } },
+    indices: {
+      type: 'array',
+      minItems: 1,
+      items: { type: 'string', enum: ['banzhaf', 'shapley', 'coleman'] },
+    },
+    method: {
+      type: 'string',
+      enum: [
+        'auto',
+        'weighted-generating-function',
+        'size-generating-function',
+        'meet-in-the-middle',
+        'keyed-meet-in-the-middle',
+        'hybrid-generating-function',
+        'regional-meet-in-the-middle',
+        'enumeration',
+        'monte-carlo',
+      ],
+    },
+    samples: { type: 'integer', minimum: 1, maximum: 100_000_000 },
+    limit: { type: 'integer', minimum: 1, maximum: 100 },
+  },
+} as const;
+
+type JobRequest = SimulateRequest | PowerRequest;
+
+/** The request's kind, once its fields are those of that kind and the required ones are there. */
+function kindOf(body: JobRequest): JobRequest {
+  const [own, required] =
+    body.kind === 'simulate' ? [SIMULATE_FIELDS, ['scenario', 'charters']] : [POWER_FIELDS, ['charter']];
+  for (const key of Object.keys(body))
+    if (key !== 'kind' && !own.includes(key))
+      throw badRequest(`${key}: not a field of a ${body.kind} job (fields: ${own.join(', ')})`, key);
+  for (const key of required)
+    if (!(key in body)) throw badRequest(`${key}: required for a ${body.kind} job`, key);
+  return body;
+}
+
+/** What a client reads about a job (its result once it has succeeded). */
+function describeJob(job: Job) {
+  return {
+    id: job.id,
+    kind: job.kind,
+    status: job.status,
+    input: job.input,
+    progress: job.progress,
+    createdAt: job.createdAt,
+    ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
+    ...(job.error ? { error: job.error } : {}),
+    ...(job.result !== undefined ? { result: job.result } : {}),
+    links: {
+      self: `/api/jobs/${job.id}`,
+      events: `/api/jobs/${job.id}/events`,
+      cancel: `/api/jobs/${job.id}/cancel`,
+    },
+  };
+}
+
+export async function jobRoutes(app: FastifyInstance, p: Platform) {
+  // A job is its owner's; the secretariat may read and cancel any. Others get 404, not a hint that it exists.
+  const jobFor = (actor: Actor, id: string): Job => {
+    const job = p.jobs.get(id);
+    if (!job || (job.owner !== actor.userId && actor.role !== 'secretariat')) throw notFound(`job ${id}`);
+    return job;
+  };
+
+  app.post<{ Body: JobRequest }>(
+    '/api/jobs',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary:
+          'Start a crisis simulation or a power analysis on a worker thread (any role); 202 with the job',
+        body: jobBody,
+        response: { 202: anyObject, 429: errors[400], ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = p.actor(request);
+      const body = kindOf(request.body);
+      const { payload, input } =
+        body.kind === 'simulate'
+          ? await simulationFrom(p.db, body, p.jobs.limits.maxRuns)
+          : await powerFrom(p.db, body, p.jobs.limits.heapMb);
+      const job = p.jobs.start(body.kind, payload, actor.userId, input);
+      return reply.status(202).header('location', `/api/jobs/${job.id}`).send(describeJob(job));
+    },
+  );
+
+  app.get(
+    '/api/jobs',
+    { schema: { tags: ['jobs'], summary: 'Your jobs, newest first' } },
+    async (request) => {
+      const actor = p.actor(request);
+      return p.jobs.of(actor.userId).map(({ result: _r, ...job }) => describeJob(job));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/jobs/:id',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'A job: status, progress, and its result once succeeded',
+        params: jobParam,
+        response: { 200: anyObject, ...errors },
+      },
+    },
+    async (request) => describeJob(jobFor(p.actor(request), request.params.id)),
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/jobs/:id/cancel',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'Cancel a running job (its worker thread is terminated at once)',
+        params: jobParam,
+        response: { 200: anyObject, ...errors },
+      },
+    },
+    async (request) => {
+      const job = jobFor(p.actor(request), request.params.id);
+      p.jobs.cancel(job);
+      return describeJob(job);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/jobs/:id/events',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary:
+          'Server-sent events of a job: progress {fraction, stage}, then one of succeeded, failed, cancelled; the stream then ends',
+        params: jobParam,
+        response: errors,
+      },
+    },
+    async (request, reply) => {
+      const job = jobFor(p.actor(request), request.params.id);
+      streamJob(p, job, reply, (stop) => request.raw.on('close', stop));
+    },
+  );
+}
+
+const HEARTBEAT_MS = 15_000;
+
+/** The job's progress as it stands, each update, and the final event; the stream ends with the job. */
+function streamJob(p: Platform, job: Job, reply: FastifyReply, onClientGone: (stop: () => void) => void) {
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  let id = 0;
+  const send = (e: JobEvent) => {
+    const data =
+      e.type === 'progress' ? { fraction: e.fraction, stage: e.stage } : finalData(describeJob(e.job));
+    res.write(`id: ${++id}\nevent: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+  send({ type: 'progress', ...job.progress });
+  if (job.status !== 'running') {
+    send({ type: job.status, job });
+    res.end();
+    return;
+  }
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  const unlisten = p.jobs.listen(job.id, (e) => {
+    send(e);
+    if (e.type !== 'progress') {
+      stop();
+      res.end();
+    }
+  });
+  const stop = () => {
+    clearInterval(heartbeat);
+    unlisten();
+  };
+  onClientGone(stop);
+}
+
+/** The final event carries the status and the error, not the result (read it at GET /api/jobs/:id). */
+function finalData(job: ReturnType<typeof describeJob>) {
+  const { result: _r, input: _i, ...rest } = job;
+  return rest;
+}
