@@ -1,0 +1,165 @@
+import { stateById } from '@concert/engine';
+import { type KeyboardEvent, type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type Colouring, categoryLabel, colourOf } from './colourings.ts';
+import { type FrameId, frameCountries, type StateShape } from './frames.ts';
+import type { Country } from './geometry.ts';
+import './map.css';
+
+export interface StateMapProps {
+  countries: Country[];
+  frame: FrameId;
+  colouring: Colouring;
+  /** Accessible name of the map as a whole. */
+  label: string;
+  width?: number;
+  height?: number;
+  selected?: string | undefined;
+  /** With a handler, states are focusable and open on click or Enter; without, the map is a picture. */
+  onSelect?: (state: string) => void;
+  /** Called after the first draw with handlers attached. */
+  onDrawn?: () => void;
+}
+
+interface Tip {
+  state: string;
+  x: number;
+  y: number;
+}
+
+export function StateMap(props: StateMapProps) {
+  const { countries, frame, colouring, width = 960, height = 640, selected, onSelect, onDrawn } = props;
+  const framed = useMemo(
+    () => frameCountries(countries, frame, width, height),
+    [countries, frame, width, height],
+  );
+  const states = useMemo(() => [...framed.states].sort(byName), [framed]);
+  const box = useRef<HTMLDivElement>(null);
+  const [tip, setTip] = useState<Tip | undefined>();
+  const drawn = useRef(false);
+  useEffect(() => {
+    if (drawn.current) return;
+    drawn.current = true;
+    onDrawn?.();
+  }, [onDrawn]);
+
+  const tipAt = (state: string, clientX: number, clientY: number) => {
+    const r = box.current?.getBoundingClientRect();
+    if (r) setTip({ state, x: clientX - r.left, y: clientY - r.top });
+  };
+  const handlers = (state: string) =>
+    onSelect
+      ? {
+          tabIndex: 0,
+          role: 'button',
+          'aria-label': `${nameOf(state)}: ${categoryLabel(colouring, state)}`,
+          'aria-pressed': selected === state,
+          onClick: () => onSelect(state),
+          onKeyDown: (e: KeyboardEvent) => {
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault();
+              onSelect(state);
+            }
+          },
+          onMouseMove: (e: MouseEvent) => tipAt(state, e.clientX, e.clientY),
+          onMouseLeave: () => setTip(undefined),
+          onFocus: (e: { currentTarget: Element }) => {
+            const r = e.currentTarget.getBoundingClientRect();
+            tipAt(state, r.left + r.width / 2, r.top + r.height / 2);
+          },
+          onBlur: () => setTip(undefined),
+        }
+      : {};
+  const selectedShape = states.find((s) => s.state === selected);
+
+  return (
+    <div className="state-map" ref={box}>
+      <svg
+        viewBox={`0 0 ${framed.width} ${framed.height}`}
+        role={onSelect ? 'group' : 'img'}
+        aria-label={props.label}
+        data-frame={frame}
+      >
+        <path className="sea" d={framed.background} />
+        <g className="others">
+          {framed.others.map((d, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the outlines of one frame never reorder
+            <path key={i} d={d} />
+          ))}
+        </g>
+        <g className="states">
+          {states.map((s) => (
+            <StateShapeView
+              key={s.state}
+              shape={s}
+              fill={colourOf(colouring, s.state)}
+              category={colouring.byState.get(s.state)?.category ?? ''}
+              handlers={handlers(s.state)}
+            />
+          ))}
+        </g>
+        {selectedShape && (
+          <g className="selected-outline">
+            <path d={selectedShape.d} />
+            {selectedShape.marker && (
+              <circle cx={selectedShape.marker[0]} cy={selectedShape.marker[1]} r={7} />
+            )}
+          </g>
+        )}
+      </svg>
+      {tip && (
+        <div className="map-tip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
+          <strong>{nameOf(tip.state)}</strong>
+          <br />
+          {categoryLabel(colouring, tip.state)}
+          {colouring.byState.get(tip.state)?.value !== undefined && (
+            <>
+              <br />
+              Banzhaf index {colouring.byState.get(tip.state)?.value?.toFixed(4)}
+            </>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/**
+ * One state: its outline, and for states too small to point at, a dot. The dot then carries the handlers and the
+ * `data-state` hook (one interactive element per state).
+ */
+function StateShapeView({
+  shape,
+  fill,
+  category,
+  handlers,
+}: {
+  shape: StateShape;
+  fill: string;
+  category: string;
+  handlers: Record<string, unknown>;
+}) {
+  const data = { 'data-state': shape.state, 'data-category': category };
+  if (!shape.marker) return <path d={shape.d} fill={fill} {...data} {...handlers} />;
+  return (
+    <>
+      {shape.d && <path d={shape.d} fill={fill} />}
+      <circle
+        className="marker"
+        cx={shape.marker[0]}
+        cy={shape.marker[1]}
+        r={5}
+        fill={fill}
+        {...data}
+        {...handlers}
+      />
+    </>
+  );
+}
+
+export function nameOf(state: string): string {
+  return stateById(state, { throwIfMissing: false })?.name ?? state;
+}
+
+function byName(a: StateShape, b: StateShape): number {
+  return nameOf(a.state).localeCompare(nameOf(b.state));
+}
