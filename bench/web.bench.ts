@@ -14,7 +14,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { browserAvailable, buildUi, startUiPlatform } from '../packages/web/test/platform.ts';
+import { browserAvailable, startUiPlatform } from '../packages/web/test/platform.ts';
 import { median } from './measure.ts';
 
 const BUNDLE_BUDGET_KB = 400;
