@@ -1,4 +1,4 @@
-import { POWER_INDICES, type PowerIndex, type PowerMethod } from '@concert/engine';
+import { POWER_INDICES, POWER_METHODS, type PowerIndex, type PowerMethod } from '@concert/engine';
 import { UsageError } from '../errors.ts';
 import { gameForJob, type PowerJob, type PowerJobResult } from '../jobs/power-job.ts';
 import { runJob } from '../jobs/run.ts';
@@ -22,17 +22,7 @@ export interface PowerCliOptions {
   progress?: boolean;
 }
 
-const METHODS = [
-  'auto',
-  'weighted-generating-function',
-  'size-generating-function',
-  'meet-in-the-middle',
-  'keyed-meet-in-the-middle',
-  'hybrid-generating-function',
-  'regional-meet-in-the-middle',
-  'enumeration',
-  'monte-carlo',
-];
+const METHODS: string[] = ['auto', ...POWER_METHODS];
 
 /** `concert power`: voting-power indices, blocking and domination analysis, on a worker thread. */
 export async function power(target: string, opts: PowerCliOptions, out: Output): Promise<void> {

@@ -16,15 +16,18 @@ import { regionalPlanOf } from './regional-plan.ts';
 import { sizeGeneratingFunction, sizeGfBytes, sizeGfWork } from './size-gf.ts';
 import { weightedGeneratingFunction } from './weighted-gf.ts';
 
-export type PowerMethod =
-  | 'weighted-generating-function'
-  | 'size-generating-function'
-  | 'meet-in-the-middle'
-  | 'keyed-meet-in-the-middle'
-  | 'hybrid-generating-function'
-  | 'regional-meet-in-the-middle'
-  | 'enumeration'
-  | 'monte-carlo';
+/** Every method `analysePower` can run, for option parsers and request schemas. */
+export const POWER_METHODS = [
+  'weighted-generating-function',
+  'size-generating-function',
+  'meet-in-the-middle',
+  'keyed-meet-in-the-middle',
+  'hybrid-generating-function',
+  'regional-meet-in-the-middle',
+  'enumeration',
+  'monte-carlo',
+] as const;
+export type PowerMethod = (typeof POWER_METHODS)[number];
 export const POWER_INDICES = ['banzhaf', 'shapley', 'coleman'] as const;
 export type PowerIndex = (typeof POWER_INDICES)[number];
 

@@ -3,6 +3,7 @@ export {
   chooseMethod,
   type PlayerPower,
   POWER_INDICES,
+  POWER_METHODS,
   PowerError,
   type PowerIndex,
   type PowerMethod,

@@ -1,3 +1,4 @@
+import { POWER_INDICES, POWER_METHODS } from '@concert/engine';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Platform } from '../app.ts';
 import type { Actor } from '../auth/logins.ts';
@@ -65,22 +66,9 @@ const jobBody = {
     indices: {
       type: 'array',
       minItems: 1,
-      items: { type: 'string', enum: ['banzhaf', 'shapley', 'coleman'] },
+      items: { type: 'string', enum: [...POWER_INDICES] },
     },
-    method: {
-      type: 'string',
-      enum: [
-        'auto',
-        'weighted-generating-function',
-        'size-generating-function',
-        'meet-in-the-middle',
-        'keyed-meet-in-the-middle',
-        'hybrid-generating-function',
-        'regional-meet-in-the-middle',
-        'enumeration',
-        'monte-carlo',
-      ],
-    },
+    method: { type: 'string', enum: ['auto', ...POWER_METHODS] },
     samples: { type: 'integer', minimum: 1, maximum: 100_000_000 },
     limit: { type: 'integer', minimum: 1, maximum: 100 },
   },
