@@ -186,7 +186,8 @@ function compileFilter(
   path: (string | number)[],
 ): boolean[] | null {
   if (!filter || Object.keys(filter).length === 0) return null;
-  for (const key of Object.keys(filter)) {
+  // With no players at all (every member recused) there is nobody to check the attribute against.
+  for (const key of players.length > 0 ? Object.keys(filter) : []) {
     if (!players.some((p) => p.attributes[key] !== undefined)) {
       throw new RuleError(
         `no player has the attribute "${key}" used in a filter`,

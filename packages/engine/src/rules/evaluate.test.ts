@@ -75,6 +75,16 @@ describe('consensus, unanimity, quorum and groups', () => {
     expect(run(rule, players([1, 20, 30]), ['no', 'yes', 'abstain'])).toBe(true);
     expect(run(rule, players([1, 20, 30]), ['yes', 'no', 'yes'])).toBe(false);
   });
+  it('compiles a filtered rule over no players (every member recused) instead of refusing the attribute', () => {
+    const rule: Rule = {
+      all: [{ consensus: { where: { big: true } } }, { quota: { weight: 'pop', at_least: '1/2' } }],
+    };
+    expect(() => compileRule(rule, [])).not.toThrow();
+    // With players, an attribute nobody has is still a mistake in the rule.
+    expect(() => compileRule({ consensus: { where: { nosuch: true } } }, players([1, 2]))).toThrow(
+      /no player has/,
+    );
+  });
   it('counts presence for a quorum', () => {
     const rule: Rule = { quorum: { weight: 'count', at_least: '2/3' } };
     expect(run(rule, ps, ['absent', 'no', 'no', 'no'])).toBe(true);
