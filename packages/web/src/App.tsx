@@ -6,6 +6,7 @@ import { MapView } from './views/MapView.tsx';
 const CouncilView = lazy(() => import('./views/CouncilView.tsx').then((m) => ({ default: m.CouncilView })));
 const PowerView = lazy(() => import('./views/PowerView.tsx').then((m) => ({ default: m.PowerView })));
 const CompareView = lazy(() => import('./views/CompareView.tsx').then((m) => ({ default: m.CompareView })));
+const CrisisView = lazy(() => import('./views/CrisisView.tsx').then((m) => ({ default: m.CrisisView })));
 const ChartersView = lazy(() =>
   import('./views/ChartersView.tsx').then((m) => ({ default: m.ChartersView })),
 );
@@ -52,6 +53,8 @@ function view(id: ViewId, params: URLSearchParams) {
       return <PowerView params={params} />;
     case 'compare':
       return <CompareView params={params} />;
+    case 'crisis':
+      return <CrisisView params={params} />;
     case 'charters':
       return <ChartersView params={params} />;
   }

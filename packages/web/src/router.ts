@@ -6,6 +6,7 @@ export const VIEWS = [
   { id: 'council', label: 'Council room' },
   { id: 'power', label: 'Power lab' },
   { id: 'compare', label: 'Compare' },
+  { id: 'crisis', label: 'Crises' },
   { id: 'charters', label: 'Charters' },
 ] as const;
 

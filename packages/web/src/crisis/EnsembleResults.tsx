@@ -1,0 +1,100 @@
+import type { EnsembleSummary } from '@concert/engine';
+import * as Plot from '@observablehq/plot';
+import { useCallback } from 'react';
+import { PlotFigure } from '../power/PlotFigure.tsx';
+
+// Okabe–Ito, in the order charters are ticked.
+const COLOURS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00', '#56b4e9'];
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export function EnsembleResults({ summaries }: { summaries: EnsembleSummary[] }) {
+  return (
+    <section aria-labelledby="ensemble-title">
+      <h2 id="ensemble-title">Ensemble: {summaries[0]?.runs.toLocaleString('en')} runs per charter</h2>
+      <AdoptedChart summaries={summaries} />
+      {summaries.map((s) => (
+        <CharterTable key={s.id} summary={s} />
+      ))}
+    </section>
+  );
+}
+
+/** Adopted fraction per rung, one group of bars per charter (each charter has its own ladder). */
+function AdoptedChart({ summaries }: { summaries: EnsembleSummary[] }) {
+  const make = useCallback(() => {
+    const bars = summaries.flatMap((s) =>
+      s.rungs.map((r) => ({ charter: s.name, rung: `${s.id}: ${r.title}`, adopted: r.adopted })),
+    );
+    return Plot.plot({
+      width: 760,
+      height: 60 + bars.length * 22,
+      marginLeft: 260,
+      x: { label: 'runs in which the rung was adopted (%)', grid: true, percent: true, domain: [0, 1] },
+      // One row per charter's rung, in ladder order, charters one after another: the groups.
+      y: { label: null, domain: bars.map((b) => b.rung) },
+      color: { domain: summaries.map((s) => s.name), range: COLOURS, legend: true },
+      marks: [
+        Plot.barX(bars, {
+          x: 'adopted',
+          y: 'rung',
+          fill: 'charter',
+          title: (d: (typeof bars)[number]) => `${d.charter}, ${d.rung}: ${pct(d.adopted)}`,
+        }),
+        Plot.ruleX([0]),
+      ],
+    });
+  }, [summaries]);
+  return (
+    <figure className="crisis-chart">
+      <PlotFigure
+        make={make}
+        label="Bar chart: fraction of runs in which each rung was adopted, grouped by charter; the tables below have the same numbers."
+      />
+    </figure>
+  );
+}
+
+function CharterTable({ summary: s }: { summary: EnsembleSummary }) {
+  const blockers = s.blocking.slice(0, 5);
+  return (
+    <section className="panel" aria-labelledby={`ensemble-${s.id}`} data-charter={s.id}>
+      <h3 id={`ensemble-${s.id}`}>{s.name}</h3>
+      <table className="crisis-rungs">
+        <caption className="muted">
+          Fractions of {s.runs.toLocaleString('en')} runs; members as of {s.date}.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Rung</th>
+            <th scope="col">Decided by</th>
+            <th scope="col">Reached</th>
+            <th scope="col">Adopted</th>
+            <th scope="col">Most often blocked alone by</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.rungs.map((r) => (
+            <tr key={`${r.guarantee}/${r.id}`} data-rung={r.id}>
+              <th scope="row">{r.title}</th>
+              <td>
+                {r.decidedBy ? `${r.decidedBy.body} (${r.decidedBy.category})` : 'follows without a vote'}
+              </td>
+              <td className="num" data-value="reached">
+                {r.reached.toFixed(4)}
+              </td>
+              <td className="num" data-value="adopted">
+                {r.adopted.toFixed(4)}
+              </td>
+              <td>{r.blockers.map((b) => `${b.id} ${pct(b.share)}`).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p data-testid={`blocking-${s.id}`}>
+        Most often blocking (a pivotal no or abstention in a failed vote):{' '}
+        {blockers.length ? blockers.map((b) => `${b.id} in ${pct(b.share)} of runs`).join(', ') : 'no one'}.
+      </p>
+    </section>
+  );
+}
