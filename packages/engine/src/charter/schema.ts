@@ -26,15 +26,10 @@ export const TRIGGERS = [
 ] as const;
 /** The roles a state can play in a crisis; recusal may cover some of them only (e.g. the attacker). */
 export const PARTY_ROLES = ['aggressor', 'target', 'involved'] as const;
-/** The rungs of a response ladder, from the mildest to the most forceful. */
-export const RUNG_KINDS = [
-  'consultations',
-  'diplomatic',
-  'economic',
-  'monitoring',
-  'peace-keeping',
-  'military',
-] as const;
+
+import { RUNG_KINDS } from './rung-kinds.ts';
+
+export { RUNG_KINDS };
 /** Severity of an incident, 1 (minor) to 5 (large-scale armed attack); see docs/crisis.md. */
 export const SEVERITY_MAX = 5;
 export const PROVISION_TOPICS = [

@@ -1,6 +1,6 @@
 // Ensembles: N runs of one scenario under one charter, added up into counts that merge exactly (so a split over
 // worker threads gives the same numbers as one thread), then summarised as fractions of runs.
-import { RUNG_KINDS } from '../charter/schema.ts';
+import { RUNG_KINDS } from '../charter/rung-kinds.ts';
 import type { Plan } from './plan.ts';
 import { randomFor } from './random.ts';
 import type { Scenario } from './scenario.ts';

@@ -1,19 +1,19 @@
 /// <reference lib="webworker" />
 // A crisis ensemble off the UI thread. The page cancels by terminating this worker, so nothing here polls.
 //
-// Imported through the engine's crisis and builtin modules by relative path, not the package root, so the worker
-// carries only what an ensemble needs (see power.worker.ts for the same choice).
-import { builtinCharter } from '../../../engine/src/builtin/index.ts';
-import { builtinScenario, planFor, simulateEnsemble } from '../../../engine/src/crisis/index.ts';
-import type { EnsembleReply, EnsembleRequest } from './protocol.ts';
+// The page sends the parsed scenario and charters, and the engine's plan and ensemble modules are imported by
+// relative path, so the worker carries neither the YAML parser, nor the schemas (zod), nor the built-in texts
+// (see power.worker.ts for the same choice).
+import { simulateEnsemble } from '../../../engine/src/crisis/ensemble.ts';
+import { planFor } from '../../../engine/src/crisis/plan.ts';
+import type { EnsembleReply, WorkerRequest } from './protocol.ts';
 
 const post = (reply: EnsembleReply) => postMessage(reply);
 
-function run({ scenario: id, charters, runs, seed }: EnsembleRequest): EnsembleReply {
-  const scenario = builtinScenario(id);
+function run({ scenario, charters, runs, seed }: WorkerRequest): EnsembleReply {
   let last = 0;
-  const summaries = charters.map((charterId, k) => {
-    const plan = planFor(scenario, builtinCharter(charterId));
+  const summaries = charters.map((charter, k) => {
+    const plan = planFor(scenario, charter);
     // At most one message per 100 ms: the engine reports every 1,024 runs, far more often than a bar can show.
     const onProgress = (done: number) => {
       const now = performance.now();
@@ -30,7 +30,7 @@ function run({ scenario: id, charters, runs, seed }: EnsembleRequest): EnsembleR
   return { type: 'done', summaries };
 }
 
-self.onmessage = (event: MessageEvent<EnsembleRequest>) => {
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   try {
     post(run(event.data));
   } catch (e) {

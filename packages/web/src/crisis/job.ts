@@ -1,6 +1,6 @@
-import type { EnsembleSummary } from '@concert/engine';
+import { builtinCharter, builtinScenario, type EnsembleSummary } from '@concert/engine';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { EnsembleReply, EnsembleRequest } from './protocol.ts';
+import type { EnsembleReply, EnsembleRequest, WorkerRequest } from './protocol.ts';
 
 export type EnsembleState =
   | { status: 'idle' }
@@ -42,7 +42,13 @@ export function useEnsembleJob() {
         event.preventDefault();
         setState({ status: 'failed', message: event.message || 'the ensemble stopped unexpectedly' });
       };
-      w.postMessage(request);
+      const parsed: WorkerRequest = {
+        scenario: builtinScenario(request.scenario),
+        charters: request.charters.map((id) => builtinCharter(id)),
+        runs: request.runs,
+        seed: request.seed,
+      };
+      w.postMessage(parsed);
     },
     [stop],
   );

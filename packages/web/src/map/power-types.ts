@@ -1,4 +1,4 @@
-import type { Charter } from '@concert/engine';
+import type { Player, Rule } from '@concert/engine';
 
 /** A decision whose voting power the worker computes. */
 export interface PowerRequest {
@@ -8,9 +8,14 @@ export interface PowerRequest {
   date: string;
 }
 
-/** What the worker is sent: the parsed charter travels with the request, so the worker needs no YAML parser. */
-export interface PowerJob extends PowerRequest {
-  parsed: Charter;
+/**
+ * What the worker is sent: the decision's players (members on the date, with their attributes) and its rule,
+ * worked out on the page, so the worker needs neither the YAML parser nor the world data.
+ */
+export interface PowerJob {
+  players: Player[];
+  rule: Rule;
+  label: string;
 }
 
 export type PowerReply =

@@ -1,4 +1,4 @@
-import type { Charter } from '@concert/engine';
+import { type Charter, decisionGame, institutionOn } from '@concert/engine';
 import { useEffect, useState } from 'react';
 import type { PowerJob, PowerReply, PowerRequest } from './power-types.ts';
 
@@ -17,6 +17,16 @@ export function usePower(request: PowerRequest | undefined, charter: Charter | u
       setState({ status: 'idle' });
       return;
     }
+    let job: PowerJob;
+    try {
+      // Cheap on the page (members on the date, the category's rule); the counting is what needs the worker.
+      const game = decisionGame(institutionOn(charter, request.date), request.body, request.category);
+      const label = `${charter.id} ${game.body.id}/${game.category.id} on ${request.date}`;
+      job = { players: game.players, rule: game.category.rule, label };
+    } catch (e) {
+      setState({ status: 'done', ok: false, message: e instanceof Error ? e.message : String(e) });
+      return;
+    }
     setState({ status: 'computing' });
     const worker = new Worker(new URL('./power.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<PowerReply>) => {
@@ -27,7 +37,6 @@ export function usePower(request: PowerRequest | undefined, charter: Charter | u
       setState({ status: 'done', ok: false, message: event.message || 'the power computation failed' });
       worker.terminate();
     };
-    const job: PowerJob = { ...request, parsed: charter };
     worker.postMessage(job);
     return () => worker.terminate();
   }, [key]);
