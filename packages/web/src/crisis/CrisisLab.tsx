@@ -12,6 +12,7 @@ import {
 } from './selection.ts';
 import { Timeline } from './Timeline.tsx';
 import './crisis.css';
+import { ProgressBar } from '../components/ProgressBar.tsx';
 
 export function CrisisLab({ params }: { params: URLSearchParams }) {
   const [selection, setSelection] = useState<CrisisSelection>(() => normaliseSelection(params));
@@ -179,30 +180,16 @@ function ScenarioPanel({ id }: { id: string }) {
 }
 
 function EnsembleStatus({ state, cancel }: { state: EnsembleState; cancel: () => void }) {
-  if (state.status === 'running') {
-    const pct = Math.round(state.fraction * 100);
+  if (state.status === 'running')
     return (
-      <div className="crisis-progress panel" aria-live="polite">
-        <div
-          role="progressbar"
-          aria-label="Ensemble progress"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={pct}
-          aria-valuetext={`${pct}%: ${state.stage}`}
-          className="bar"
-        >
-          <span style={{ width: `${pct}%` }} />
-        </div>
-        <span>
-          Ensemble: {state.stage}, {pct}%
-        </span>
-        <button type="button" className="secondary" onClick={cancel}>
-          Cancel
-        </button>
-      </div>
+      <ProgressBar
+        name="Ensemble"
+        fraction={state.fraction}
+        stage={state.stage}
+        onCancel={cancel}
+        className="crisis-progress"
+      />
     );
-  }
   if (state.status === 'cancelled') return <p role="status">Ensemble cancelled.</p>;
   if (state.status === 'failed')
     return (

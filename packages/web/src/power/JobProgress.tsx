@@ -1,3 +1,4 @@
+import { ProgressBar } from '../components/ProgressBar.tsx';
 import type { JobState } from './job.ts';
 import type { Outcome } from './protocol.ts';
 
@@ -11,30 +12,16 @@ export function JobProgress<T extends Outcome>({
   cancel: () => void;
   name: string;
 }) {
-  if (state.status === 'running') {
-    const pct = Math.round(state.fraction * 100);
+  if (state.status === 'running')
     return (
-      <div className="job-progress panel" aria-live="polite">
-        <div
-          role="progressbar"
-          aria-label={`${name} progress`}
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={pct}
-          aria-valuetext={`${pct}%: ${state.stage}`}
-          className="bar"
-        >
-          <span style={{ width: `${pct}%` }} />
-        </div>
-        <span>
-          {name}: {state.stage}, {pct}%
-        </span>
-        <button type="button" className="secondary" onClick={cancel}>
-          Cancel
-        </button>
-      </div>
+      <ProgressBar
+        name={name}
+        fraction={state.fraction}
+        stage={state.stage}
+        onCancel={cancel}
+        className="job-progress"
+      />
     );
-  }
   if (state.status === 'cancelled') return <p role="status">{name} cancelled.</p>;
   if (state.status === 'failed')
     return (
