@@ -1,6 +1,4 @@
-import type { Player, Rule } from '@concert/engine';
-
-/** A decision whose voting power the worker computes. */
+/** A decision whose voting power the map colours by. */
 export interface PowerRequest {
   charter: string;
   body: string;
@@ -8,16 +6,7 @@ export interface PowerRequest {
   date: string;
 }
 
-/**
- * What the worker is sent: the decision's players (members on the date, with their attributes) and its rule,
- * worked out on the page, so the worker needs neither the YAML parser nor the world data.
- */
-export interface PowerJob {
-  players: Player[];
-  rule: Rule;
-  label: string;
-}
-
+/** What the map shows of the power worker's answer (src/power/power.worker.ts, shared with the power lab). */
 export type PowerReply =
   | {
       ok: true;

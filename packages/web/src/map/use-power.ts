@@ -1,6 +1,7 @@
 import { type Charter, decisionGame, institutionOn } from '@concert/engine';
 import { useEffect, useState } from 'react';
-import type { PowerJob, PowerReply, PowerRequest } from './power-types.ts';
+import type { PowerReply as WorkerReply, PowerRequest as WorkerRequest } from '../power/protocol.ts';
+import type { PowerReply, PowerRequest } from './power-types.ts';
 
 export type PowerState = { status: 'idle' } | { status: 'computing' } | ({ status: 'done' } & PowerReply);
 
@@ -17,20 +18,30 @@ export function usePower(request: PowerRequest | undefined, charter: Charter | u
       setState({ status: 'idle' });
       return;
     }
-    let job: PowerJob;
+    let job: WorkerRequest;
     try {
       // Cheap on the page (members on the date, the category's rule); the counting is what needs the worker.
       const game = decisionGame(institutionOn(charter, request.date), request.body, request.category);
       const label = `${charter.id} ${game.body.id}/${game.category.id} on ${request.date}`;
-      job = { players: game.players, rule: game.category.rule, label };
+      job = {
+        type: 'analyse',
+        players: game.players,
+        rule: game.category.rule,
+        label,
+        indices: ['banzhaf'],
+        minimalWinning: false,
+      };
     } catch (e) {
       setState({ status: 'done', ok: false, message: e instanceof Error ? e.message : String(e) });
       return;
     }
     setState({ status: 'computing' });
-    const worker = new Worker(new URL('./power.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<PowerReply>) => {
-      setState({ status: 'done', ...event.data });
+    // The same worker module as the power lab's, so its code is one asset; the map ignores progress messages.
+    const worker = new Worker(new URL('../power/power.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<WorkerReply>) => {
+      const reply = event.data;
+      if (reply.type === 'progress') return;
+      setState({ status: 'done', ...mapReply(reply) });
       worker.terminate();
     };
     worker.onerror = (event) => {
@@ -41,4 +52,18 @@ export function usePower(request: PowerRequest | undefined, charter: Charter | u
     return () => worker.terminate();
   }, [key]);
   return state;
+}
+
+function mapReply(reply: Exclude<WorkerReply, { type: 'progress' }>): PowerReply {
+  if (reply.type === 'failed')
+    return { ok: false, message: reply.hint ? `${reply.message} (${reply.hint})` : reply.message };
+  if (reply.type !== 'analysed') return { ok: false, message: 'the power worker answered another question' };
+  const r = reply.result;
+  return {
+    ok: true,
+    members: r.players.map((p) => ({ id: p.id, name: p.name ?? p.id, banzhaf: p.banzhaf })),
+    method: r.method,
+    exact: r.exact,
+    computeMs: r.computeMs,
+  };
 }

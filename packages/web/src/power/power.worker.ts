@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
-// The power lab's heavy work: exact power analysis and design search, off the UI thread. The page cancels a run
-// by terminating this worker, so nothing here needs to poll for cancellation.
+// Voting power off the UI thread, for the power lab (analysis, design search) and the map's power colouring: one
+// worker module, so the browser downloads the counting code once. A page cancels a run by terminating this
+// worker, so nothing here needs to poll for cancellation.
 //
 // Imported through the engine's power and rules modules rather than the package root: the root also pulls the
 // charter schema (zod) and YAML parser, which a bundler cannot drop from a worker (their schemas are built at
@@ -36,7 +37,12 @@ function run(request: PowerRequest): PowerReply {
     compileRule(request.rule, request.players),
     request.label,
   );
-  const result = analysePower(game, { ...control, now: () => performance.now() });
+  const result = analysePower(game, {
+    ...control,
+    ...(request.indices ? { indices: request.indices } : {}),
+    ...(request.minimalWinning !== undefined ? { minimalWinning: request.minimalWinning } : {}),
+    now: () => performance.now(),
+  });
   return { type: 'analysed', result, verdict: verdict(result) };
 }
 

@@ -1,9 +1,18 @@
-// Messages between the power lab and its worker. Everything here is plain data (structured clone carries BigInt),
-// so the worker needs only the pure power and rules modules, not the charter parser.
-import type { DesignInput, DesignResult, Player, PowerResult, Rule } from '@concert/engine';
+// Messages between the power worker and the two views that use it (the power lab, the map's power colouring).
+// Everything here is plain data (structured clone carries BigInt), so the worker needs only the pure power and
+// rules modules, not the charter parser.
+import type { DesignInput, DesignResult, Player, PowerIndex, PowerResult, Rule } from '@concert/engine';
 
 export type PowerRequest =
-  | { type: 'analyse'; players: Player[]; rule: Rule; label: string }
+  | {
+      type: 'analyse';
+      players: Player[];
+      rule: Rule;
+      label: string;
+      /** The map needs only the Banzhaf index and no coalition counts; the lab asks for everything (the default). */
+      indices?: PowerIndex[];
+      minimalWinning?: boolean;
+    }
   | { type: 'design'; input: DesignInput };
 
 export type PowerReply =
