@@ -7,6 +7,9 @@ const CouncilView = lazy(() => import('./views/CouncilView.tsx').then((m) => ({ 
 const PowerView = lazy(() => import('./views/PowerView.tsx').then((m) => ({ default: m.PowerView })));
 const CompareView = lazy(() => import('./views/CompareView.tsx').then((m) => ({ default: m.CompareView })));
 const CrisisView = lazy(() => import('./views/CrisisView.tsx').then((m) => ({ default: m.CrisisView })));
+const DisputesView = lazy(() =>
+  import('./views/DisputesView.tsx').then((m) => ({ default: m.DisputesView })),
+);
 const ChartersView = lazy(() =>
   import('./views/ChartersView.tsx').then((m) => ({ default: m.ChartersView })),
 );
@@ -33,7 +36,9 @@ export function App() {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <Suspense fallback={<p role="status">Loading…</p>}>{view(route.view, route.params)}</Suspense>
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          {view(route.view, route.params, route.item)}
+        </Suspense>
       </main>
       <footer className="bottom">
         Concert models proposals and existing institutions; it argues for none of them. API documentation at{' '}
@@ -43,7 +48,7 @@ export function App() {
   );
 }
 
-function view(id: ViewId, params: URLSearchParams) {
+function view(id: ViewId, params: URLSearchParams, item: string) {
   switch (id) {
     case 'map':
       return <MapView params={params} />;
@@ -55,6 +60,8 @@ function view(id: ViewId, params: URLSearchParams) {
       return <CompareView params={params} />;
     case 'crisis':
       return <CrisisView params={params} />;
+    case 'disputes':
+      return <DisputesView params={params} item={item} />;
     case 'charters':
       return <ChartersView params={params} />;
   }

@@ -7,6 +7,7 @@ export const VIEWS = [
   { id: 'power', label: 'Power lab' },
   { id: 'compare', label: 'Compare' },
   { id: 'crisis', label: 'Crises' },
+  { id: 'disputes', label: 'Disputes' },
   { id: 'charters', label: 'Charters' },
 ] as const;
 
@@ -16,17 +17,24 @@ export interface Route {
   view: ViewId;
   /** Query parameters after the view, e.g. `#/map?date=2009-06-24&colour=nato`. */
   params: URLSearchParams;
+  /** What follows the view in the path, e.g. the case id in `#/disputes/12` ('' when nothing does). */
+  item: string;
 }
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
-  const view = VIEWS.find((v) => v.id === path)?.id ?? 'map';
-  return { view, params: new URLSearchParams(query) };
+  const [first = '', ...rest] = path.split('/');
+  const known = VIEWS.find((v) => v.id === first)?.id;
+  return {
+    view: known ?? 'map',
+    params: new URLSearchParams(query),
+    item: known ? decodeURIComponent(rest.join('/')) : '',
+  };
 }
 
-export function routeHref(view: ViewId, params?: Record<string, string>): string {
+export function routeHref(view: ViewId, params?: Record<string, string>, item?: string): string {
   const q = params ? new URLSearchParams(params).toString() : '';
-  return `#/${view}${q ? `?${q}` : ''}`;
+  return `#/${view}${item ? `/${encodeURIComponent(item)}` : ''}${q ? `?${q}` : ''}`;
 }
 
 /** Replaces the current route's parameters without adding a history entry (sliders, selects). */

@@ -16,7 +16,7 @@ describe.runIf(browserAvailable())('the UI shell in chromium', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto('/');
     await expect(page.title()).resolves.toBe('Concert');
-    for (const label of ['Council room', 'Power lab', 'Compare', 'Crises', 'Charters', 'Map']) {
+    for (const label of ['Council room', 'Power lab', 'Compare', 'Crises', 'Disputes', 'Charters', 'Map']) {
       await page.getByRole('link', { name: label, exact: true }).click();
       await page.locator('nav [aria-current="page"]', { hasText: label }).waitFor();
       await page.getByRole('heading', { level: 1 }).waitFor();

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, type User } from '../api.ts';
-import { useAction } from './hooks.ts';
+import { useAction, useResource } from './hooks.ts';
+import type { Delegation } from './types.ts';
 
 const ROLE_NAME: Record<User['role'], string> = {
   delegate: 'delegate',
@@ -110,4 +111,13 @@ export function WhoAmI({
 async function endLogin(): Promise<true> {
   await api.logout();
   return true;
+}
+
+/** Who is logged in (with the delegation's name) and a Log out button. */
+export function Identity({ user, onLogout }: { user: User; onLogout: () => void }) {
+  const delegations = useResource<Delegation[]>(
+    user.institution ? `/api/institutions/${user.institution}/delegations` : null,
+  );
+  const name = delegations.data?.find((d) => d.id === user.delegation)?.name ?? null;
+  return <WhoAmI user={user} delegationName={name} onLogout={onLogout} />;
 }

@@ -1,42 +1,14 @@
-import { useEffect, useState } from 'react';
-import { api, type User } from '../api.ts';
-import { messageOf, useResource } from '../council/hooks.ts';
-import { LoginForm, WhoAmI } from '../council/Login.tsx';
-import { loginHint } from '../council/loginHint.ts';
+import { useState } from 'react';
+import { Identity, LoginForm } from '../council/Login.tsx';
 import { SessionRoom } from '../council/Room.tsx';
 import { SessionList } from '../council/Sessions.tsx';
-import type { Delegation } from '../council/types.ts';
+import { useLogin } from '../council/use-login.ts';
 import '../council/council.css';
 
 /** The council room: log in, pick a session of the institution, follow and take part in its votes. */
 export function CouncilView({ params }: { params: URLSearchParams }) {
-  const [user, setUser] = useState<User | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
+  const { user, error, loggedIn, loggedOut } = useLogin();
   const [institution, setInstitution] = useState('continental');
-  useEffect(() => {
-    if (!loginHint.get()) {
-      setUser(null);
-      return;
-    }
-    api.me().then(
-      (u) => {
-        loginHint.set(u !== null);
-        setUser(u);
-      },
-      (e) => {
-        setError(messageOf(e));
-        setUser(null);
-      },
-    );
-  }, []);
-  const loggedIn = (u: User) => {
-    loginHint.set(true);
-    setUser(u);
-  };
-  const loggedOut = () => {
-    loginHint.set(false);
-    setUser(null);
-  };
   const sessionParam = Number(params.get('session'));
   const sessionId = Number.isInteger(sessionParam) && sessionParam > 0 ? sessionParam : null;
   return (
@@ -65,12 +37,4 @@ export function CouncilView({ params }: { params: URLSearchParams }) {
       )}
     </section>
   );
-}
-
-function Identity({ user, onLogout }: { user: User; onLogout: () => void }) {
-  const delegations = useResource<Delegation[]>(
-    user.institution ? `/api/institutions/${user.institution}/delegations` : null,
-  );
-  const name = delegations.data?.find((d) => d.id === user.delegation)?.name ?? null;
-  return <WhoAmI user={user} delegationName={name} onLogout={onLogout} />;
 }
