@@ -10,6 +10,7 @@ export const COLOURINGS = [
   { id: 'continental', label: 'Continental alliance (proposal) membership' },
   { id: 'coverage', label: 'Legally binding defence coverage' },
   { id: 'power', label: 'Voting power under a rule' },
+  { id: 'territory', label: 'Territory: contested areas, demilitarized zones, border changes' },
 ] as const;
 export type ColouringId = (typeof COLOURINGS)[number]['id'];
 
@@ -88,7 +89,9 @@ export function MapControls(props: {
         </label>
       )}
       <fieldset className="power-rule">
-        <legend>Voting-power rule</legend>
+        <legend>
+          {settings.colour === 'territory' ? 'Charter (its territory registry)' : 'Voting-power rule'}
+        </legend>
         <label>
           Charter
           <select

@@ -18,16 +18,30 @@ export interface StateMapProps {
   onSelect?: (state: string) => void;
   /** Called after the first draw with handlers attached. */
   onDrawn?: () => void;
+  /** Places drawn over the states (contested areas): each a focusable mark that opens its own details. */
+  marks?: MapMark[];
+  selectedMark?: string | undefined;
+  onMark?: (id: string) => void;
+}
+
+export interface MapMark {
+  id: string;
+  /** The accessible name and the tooltip. */
+  label: string;
+  at: [number, number];
 }
 
 interface Tip {
   state: string;
   x: number;
   y: number;
+  /** A mark's label instead of a state's summary. */
+  text?: string;
 }
 
 export function StateMap(props: StateMapProps) {
   const { countries, frame, colouring, width = 960, height = 640, selected, onSelect, onDrawn } = props;
+  const { marks = [], selectedMark, onMark } = props;
   const framed = useMemo(
     () => frameCountries(countries, frame, width, height),
     [countries, frame, width, height],
@@ -42,9 +56,9 @@ export function StateMap(props: StateMapProps) {
     onDrawn?.();
   }, [onDrawn]);
 
-  const tipAt = (state: string, clientX: number, clientY: number) => {
+  const tipAt = (state: string, clientX: number, clientY: number, text?: string) => {
     const r = box.current?.getBoundingClientRect();
-    if (r) setTip({ state, x: clientX - r.left, y: clientY - r.top });
+    if (r) setTip({ state, x: clientX - r.left, y: clientY - r.top, ...(text ? { text } : {}) });
   };
   const handlers = (state: string) =>
     onSelect
@@ -105,8 +119,48 @@ export function StateMap(props: StateMapProps) {
             )}
           </g>
         )}
+        {marks.length > 0 && (
+          <g className="map-marks">
+            {marks.map((m) => {
+              const xy = framed.project(m.at);
+              if (!xy) return null;
+              return (
+                // A diamond: a shape that no state colouring uses, so a mark reads as "a place", not a category.
+                <path
+                  key={m.id}
+                  d={`M${xy[0]},${xy[1] - 8}L${xy[0] + 8},${xy[1]}L${xy[0]},${xy[1] + 8}L${xy[0] - 8},${xy[1]}Z`}
+                  className={m.id === selectedMark ? 'mark selected' : 'mark'}
+                  data-mark={m.id}
+                  tabIndex={onMark ? 0 : undefined}
+                  role={onMark ? 'button' : undefined}
+                  aria-label={m.label}
+                  aria-pressed={onMark ? m.id === selectedMark : undefined}
+                  onClick={() => onMark?.(m.id)}
+                  onKeyDown={(e) => {
+                    if (onMark && (e.key === 'Enter' || e.key === ' ')) {
+                      e.preventDefault();
+                      onMark(m.id);
+                    }
+                  }}
+                  onMouseMove={(e) => tipAt('', e.clientX, e.clientY, m.label)}
+                  onMouseLeave={() => setTip(undefined)}
+                  onFocus={(e) => {
+                    const r = e.currentTarget.getBoundingClientRect();
+                    tipAt('', r.left + r.width / 2, r.top + r.height / 2, m.label);
+                  }}
+                  onBlur={() => setTip(undefined)}
+                />
+              );
+            })}
+          </g>
+        )}
       </svg>
-      {tip && (
+      {tip?.text && (
+        <div className="map-tip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
+          {tip.text}
+        </div>
+      )}
+      {tip && !tip.text && (
         <div className="map-tip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 12 }}>
           <strong>{nameOf(tip.state)}</strong>
           <br />

@@ -78,6 +78,8 @@ export interface FramedMap {
   background: string;
   others: string[];
   states: StateShape[];
+  /** Where a longitude/latitude falls on this map; undefined outside it (for marks such as contested areas). */
+  project: (point: [number, number]) => [number, number] | undefined;
 }
 
 /** Below this projected area (px²) a state is drawn as a dot as well, so it can be seen, hovered and clicked. */
@@ -123,7 +125,11 @@ export function frameCountries(
     if (d || shape.marker) states.push(shape);
   }
   const background = frame === 'osce' ? (path({ type: 'Sphere' }) ?? '') : `M0,0H${width}V${height}H0Z`;
-  return { width, height, background, others, states };
+  const project = (point: [number, number]): [number, number] | undefined => {
+    const xy = projection(point);
+    return xy && inside(xy[0], xy[1], width, height) ? [xy[0], xy[1]] : undefined;
+  };
+  return { width, height, background, others, states, project };
 }
 
 function inside(x: number, y: number, width: number, height: number): boolean {

@@ -1,5 +1,5 @@
 import { isStateId } from '@concert/engine';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useCharterKit } from '../map/charter-kit.ts';
 import {
   type Colouring,
@@ -16,8 +16,17 @@ import { COLOURINGS, type ColouringId, MapControls, type MapSettings } from '../
 import { StateDetails, type StateFacts } from '../map/StateDetails.tsx';
 import { StateMap } from '../map/StateMap.tsx';
 import { StateTable } from '../map/StateTable.tsx';
+import { useTerritory } from '../map/territory-kit.ts';
 import { type PowerState, usePower } from '../map/use-power.ts';
 import { parseRoute, replaceParams } from '../router.ts';
+
+// The territory layer's panels load with the layer (they carry the contested-area list).
+const AreaDetails = lazy(() =>
+  import('../map/TerritoryPanels.tsx').then((m) => ({ default: m.AreaDetails })),
+);
+const TerritoryTables = lazy(() =>
+  import('../map/TerritoryPanels.tsx').then((m) => ({ default: m.TerritoryTables })),
+);
 
 function settingsFrom(params: URLSearchParams): { settings: MapSettings; problem?: string } {
   const { date, problem } = readDate(params.get('date'), today());
@@ -43,13 +52,20 @@ function stateFrom(params: URLSearchParams): string | undefined {
   return id !== null && isStateId(id) ? id : undefined;
 }
 
-function paramsOf(s: MapSettings, state: string | undefined): Record<string, string> {
+/** A contested area whose details are open (`area=`); only on the territory layer. */
+function areaFrom(params: URLSearchParams): string | undefined {
+  const id = params.get('area');
+  return id && params.get('colour') === 'territory' && /^[a-z0-9-]+$/.test(id) ? id : undefined;
+}
+
+function paramsOf(s: MapSettings, state: string | undefined, area?: string): Record<string, string> {
   const p: Record<string, string> = { date: s.date, colour: s.colour };
   if (s.frame !== 'europe') p.frame = s.frame;
   if (s.bilateral) p.bilateral = '1';
-  if (s.colour === 'power' || state)
+  if (s.colour === 'power' || s.colour === 'territory' || state)
     Object.assign(p, { charter: s.charter, body: s.body, category: s.category });
   if (state) p.state = state;
+  if (area && s.colour === 'territory') p.area = area;
   return p;
 }
 
@@ -100,11 +116,13 @@ export function MapView({ params }: { params: URLSearchParams }) {
   const initial = useMemo(() => settingsFrom(new URLSearchParams(query)), [query]);
   const [settings, setSettings] = useState(initial.settings);
   const [selected, setSelected] = useState(() => stateFrom(params));
+  const [area, setArea] = useState(() => areaFrom(params));
   const [countries, setCountries] = useState<Country[] | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
   useEffect(() => {
     setSettings(initial.settings);
     setSelected(stateFrom(new URLSearchParams(query)));
+    setArea(areaFrom(new URLSearchParams(query)));
   }, [initial, query]);
   useEffect(() => {
     loadCountries().then(setCountries, (e: Error) => setLoadError(e.message));
@@ -129,26 +147,44 @@ export function MapView({ params }: { params: URLSearchParams }) {
     }),
     [settings.date, settings.bilateral, kit],
   );
+  const territorial = settings.colour === 'territory';
+  const territory = useTerritory(territorial, settings.charter);
   const colouring = useMemo(
-    () => colouringFor(settings.colour, settings, facts, power, rule?.label),
-    [settings, facts, power, rule?.label],
+    () =>
+      territorial
+        ? territory.kit
+          ? territory.kit.territoryColouring(settings.date, settings.charter, territory.server)
+          : pendingColouring('Territory')
+        : colouringFor(settings.colour, settings, facts, power, rule?.label),
+    [settings, facts, power, rule?.label, territorial, territory.kit, territory.server],
   );
+  const marks = useMemo(
+    () => (territorial && territory.kit ? territory.kit.marksOn(settings.date) : undefined),
+    [territorial, territory.kit, settings.date],
+  );
+  const shownArea = territorial ? area : undefined;
 
-  const update = (change: Partial<MapSettings>, state = selected) => {
+  const update = (change: Partial<MapSettings>, state = selected, place = area) => {
     const next = { ...settings, ...change };
     const chosen = kit?.chooseRule(next.charter, next.body, next.category, next.date).request;
     const settled = chosen
       ? { ...next, charter: chosen.charter, body: chosen.body, category: chosen.category }
       : next;
     setSettings(settled);
-    replaceParams('map', paramsOf(settled, state));
+    replaceParams('map', paramsOf(settled, state, place));
   };
   // One stable handler for the map and the table, so they do not redraw when only the details panel changes.
   const latestUpdate = useRef(update);
   latestUpdate.current = update;
   const select = useCallback((state: string | undefined) => {
     setSelected(state);
-    latestUpdate.current({}, state);
+    setArea(undefined);
+    latestUpdate.current({}, state, undefined);
+  }, []);
+  const selectArea = useCallback((id: string | undefined) => {
+    setArea(id);
+    setSelected(undefined);
+    latestUpdate.current({}, undefined, id);
   }, []);
   const onDrawn = useCallback(() => {
     markInteractive();
@@ -164,6 +200,7 @@ export function MapView({ params }: { params: URLSearchParams }) {
       </p>
       {initial.problem && <p className="error">{initial.problem}</p>}
       {kitError && <p className="error">The built-in charters did not load: {kitError}</p>}
+      {territory.error && <p className="error">The territory layer did not load: {territory.error}</p>}
       <MapControls
         settings={settings}
         rule={rule}
@@ -192,10 +229,15 @@ export function MapView({ params }: { params: URLSearchParams }) {
               selected={selected}
               onSelect={select}
               onDrawn={onDrawn}
+              {...(marks ? { marks, selectedMark: shownArea, onMark: selectArea } : {})}
             />
           )}
         </div>
-        {selected ? (
+        {shownArea ? (
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            <AreaDetails id={shownArea} date={settings.date} onClose={() => selectArea(undefined)} />
+          </Suspense>
+        ) : selected ? (
           <StateDetails
             state={selected}
             date={settings.date}
@@ -208,9 +250,22 @@ export function MapView({ params }: { params: URLSearchParams }) {
         ) : (
           <p className="panel muted">
             Hover over a state for a summary; click it (or focus it and press Enter) for details.
+            {territorial && ' The diamonds are contested areas: each opens the positions of the sides.'}
           </p>
         )}
       </div>
+      {territorial && (
+        <Suspense fallback={<p role="status">Loading the territory registry…</p>}>
+          <TerritoryTables
+            date={settings.date}
+            charter={settings.charter}
+            server={territory.server}
+            serverNote={territory.serverNote}
+            selected={shownArea}
+            onArea={selectArea}
+          />
+        </Suspense>
+      )}
       <h2 id="map-table-title" tabIndex={-1}>
         Table
       </h2>
