@@ -71,11 +71,13 @@ describe.runIf(browserAvailable())('dispute cases in chromium', () => {
   }
 
   const timeline = (page: Page) =>
-    page
-      .locator('table.dispute-timeline tbody tr')
-      .evaluateAll((rows) =>
-        rows.map((r) => [...r.querySelectorAll('td')].slice(0, 5).map((td) => td.textContent ?? '')),
-      );
+    page.locator('table.dispute-timeline tbody tr').evaluateAll((rows) =>
+      rows.map((r) =>
+        Array.from(r.querySelectorAll('td'))
+          .slice(0, 5)
+          .map((td) => td.textContent ?? ''),
+      ),
+    );
 
   it('files a territorial case and takes it through negotiation, mediation and arbitration with the timeline showing each stage', async () => {
     const svn = await userPage('delegate-svn');

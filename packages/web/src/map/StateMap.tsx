@@ -18,7 +18,7 @@ export interface StateMapProps {
   onSelect?: (state: string) => void;
   /** Called after the first draw with handlers attached. */
   onDrawn?: () => void;
-  /** Places drawn over the states (contested areas): each a focusable mark that opens its own details. */
+  /** Places drawn over the states (contested areas): each a focusable button that calls `onMark`. */
   marks?: MapMark[];
   selectedMark?: string | undefined;
   onMark?: (id: string) => void;
@@ -126,20 +126,21 @@ export function StateMap(props: StateMapProps) {
               if (!xy) return null;
               return (
                 // A diamond: a shape that no state colouring uses, so a mark reads as "a place", not a category.
+                // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; role and keys make it one
                 <path
                   key={m.id}
                   d={`M${xy[0]},${xy[1] - 8}L${xy[0] + 8},${xy[1]}L${xy[0]},${xy[1] + 8}L${xy[0] - 8},${xy[1]}Z`}
                   className={m.id === selectedMark ? 'mark selected' : 'mark'}
                   data-mark={m.id}
-                  tabIndex={onMark ? 0 : undefined}
-                  role={onMark ? 'button' : undefined}
+                  tabIndex={0}
+                  role="button"
                   aria-label={m.label}
-                  aria-pressed={onMark ? m.id === selectedMark : undefined}
+                  aria-pressed={m.id === selectedMark}
                   onClick={() => onMark?.(m.id)}
                   onKeyDown={(e) => {
-                    if (onMark && (e.key === 'Enter' || e.key === ' ')) {
+                    if (e.key === 'Enter' || e.key === ' ') {
                       e.preventDefault();
-                      onMark(m.id);
+                      onMark?.(m.id);
                     }
                   }}
                   onMouseMove={(e) => tipAt('', e.clientX, e.clientY, m.label)}
