@@ -100,7 +100,7 @@ function CaseRow({ summary: c }: { summary: CaseSummary }) {
       </td>
       <td>{partyNames(c.parties)}</td>
       <td>{c.subject}</td>
-      <td>{c.filed}</td>
+      <td className="date">{c.filed}</td>
       <td>
         {STATUS_LABELS[c.status]}
         {c.step ? ` — ${c.step}` : ''}

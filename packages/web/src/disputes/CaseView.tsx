@@ -127,7 +127,7 @@ function Deadlines({ state }: { state: CaseState }) {
             {state.deadlines.map((d) => (
               <tr key={d.id} className={d.passed ? 'passed' : undefined}>
                 <td>{d.what}</td>
-                <td>{d.due}</td>
+                <td className="date">{d.due}</td>
                 <td>
                   {d.passed ? `passed (${relativeTo(state.asOf, d.due)})` : relativeTo(state.asOf, d.due)}
                 </td>
@@ -161,7 +161,7 @@ function Timeline({ state }: { state: CaseState }) {
           {rows.map((r, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a replayed timeline never reorders
             <tr key={i} className={r.kind}>
-              <td>{r.date}</td>
+              <td className="date">{r.date}</td>
               <td>{r.stage ?? '—'}</td>
               <td>
                 {r.kind === 'deadline' && <strong>Deadline passed: </strong>}
