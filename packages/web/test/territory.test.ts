@@ -93,6 +93,12 @@ describe.runIf(browserAvailable())('the territory layer of the map in chromium',
     await details.getByRole('heading', { name: 'Northern Cyprus' }).waitFor();
     expect(await details.textContent()).toMatch(/UN Security Council resolution 541/);
 
+    // A mark by keyboard: focus it and press Enter.
+    await page.locator('[data-mark="crimea"]').focus();
+    await page.keyboard.press('Enter');
+    await details.getByRole('heading', { name: 'Crimea and Sevastopol' }).waitFor();
+    expect(await details.textContent()).toMatch(/UN General Assembly resolution 68\/262/);
+
     // Earlier date: Crimea (since 2014-03-18) is not on the registry of 2009-06-24; Transnistria is.
     await page.getByLabel('Exact date').fill('2009-06-24');
     await expect.poll(() => page.locator('[data-mark="crimea"]').count()).toBe(0);

@@ -78,8 +78,8 @@ export function canFile(user: User, institution: string): boolean {
 export function defaultBy(user: User, institution: string, state: CaseState, type: ActionType): string {
   const own = ownState(user, institution);
   if (own) return own;
-  const allowed = state.allowed.find((a) => a.type === type);
   if (user.role === 'presidency') return 'authority';
+  const allowed = state.allowed.find((a) => a.type === type);
   if (type === 'settle') return state.parties.join(', ');
   if (allowed && /^[A-Za-z-]+$/.test(allowed.by) && allowed.by !== 'any-party') return allowed.by;
   if (type === 'report') return 'mediator';
