@@ -32,7 +32,7 @@ export {
   violationIncidents,
 } from './dmz.ts';
 export { type DmzScenarioOptions, scenarioFromDmz, scenarioYaml } from './dmz-scenario.ts';
-export { parseBorderChange, parseDmzFile } from './files.ts';
+export { parseBorderChange, parseBorderChanges, parseDmzFile } from './files.ts';
 export {
   type AreaCoverage,
   type AreaHolding,
