@@ -262,7 +262,8 @@ function build(onJson: (json: boolean) => void): Command {
     'demilitarized zones: monitoring missions checked for neutrality, violations as incidents',
   )
     .argument('<file>', 'YAML or JSON zones file, or a built-in example')
-    .action((f, o) => checkZones(f, out(o)));
+    .option('--change <file...>', CHANGE_HELP)
+    .action((f, o) => checkZones(f, o, out(o)));
   sub(territory, 'incidents', "a whole crisis scenario from a DMZ file's violations, for concert simulate")
     .argument('<dmz-file>', 'YAML or JSON zones file, or a built-in example (dragonja-dmz)')
     .option(
@@ -272,6 +273,7 @@ function build(onJson: (json: boolean) => void): Command {
     .option('--keep-incidents', "keep the base scenario's incidents too, moved to the DMZ file's day 0")
     .option('--id <id>', 'id of the scenario written (default: <base>-dmz or dmz-<zones>)')
     .option('-o, --output <file>', 'write the scenario to this file (default: print it)')
+    .option('--change <file...>', `${CHANGE_HELP}; a violation's \`area\` is placed at its holder`)
     .action((f, o) => writeIncidentScenario(f, o, out(o)));
   const audit = program
     .command('audit')

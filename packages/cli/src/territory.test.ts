@@ -141,6 +141,27 @@ describe('concert territory incidents', () => {
     expect(r.stdout).toMatch(/- id: GRC\n\s+role: involved/);
   });
 
+  it('--change places a violation in a transferred area at its holder on the date', async () => {
+    const dmz = files.file(
+      'valley.yaml',
+      `charter: continental
+scenario_start: 2026-12-01
+zones:
+  - { id: valley, name: Valley zone, area: the valley, states: [AUT, CHE, SVN], established: 2026-06-01, limits: { battle-tanks: 0 }, mission: { name: M, states: [GEO, MDA, ARM] } }
+violations:
+  - { zone: valley, date: 2026-12-31, by: SVN, reported_by: M, place: pass, area: Test valley, observed: { battle-tanks: 2 } }
+  - { zone: valley, date: 2027-01-01, by: SVN, reported_by: M, place: pass, area: Test valley, observed: { battle-tanks: 2 } }
+`,
+    );
+    const r = await json('territory', 'incidents', dmz, '--change', change);
+    expect(r.scenario.incidents.map((i: { place: string }) => i.place)).toEqual(['AUT', 'CHE']);
+    const zones = await json('territory', 'dmz', dmz, '--change', change);
+    expect(zones.incidents.map((i: { place: string }) => i.place)).toEqual(['AUT', 'CHE']);
+    const without = await run('territory', 'incidents', dmz);
+    expect(without.code).toBe(1);
+    expect(without.stderr).toMatch(/valley\.yaml.*names the area "Test valley"/s);
+  });
+
   it('has --help, and refuses bad input with one message', async () => {
     const help = await run('territory', 'incidents', '--help');
     expect(help.code).toBe(0);

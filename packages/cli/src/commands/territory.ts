@@ -181,10 +181,11 @@ export function checkChange(fileArg: string, out: Output): void {
     throw new Refused(`border change ${request.id} rejected: ${assessment.reasons.join('; ')}`);
 }
 
-export function checkZones(fileArg: string, out: Output): void {
+export function checkZones(fileArg: string, opts: { change?: string[] }, out: Output): void {
   const path = resolveExample(fileArg);
   const file = parseDmzFile(readSmallFile(path), fileArg);
   const charter = charterNamedIn(path, file.charter);
+  const { registry } = registryFromArgs(charter, opts.change);
   const unknown = file.violations.find((v) => !file.zones.some((z) => z.id === v.zone));
   if (unknown)
     throw new UsageError(
@@ -192,7 +193,7 @@ export function checkZones(fileArg: string, out: Output): void {
       `zones: ${file.zones.map((z) => z.id).join(', ')}`,
     );
   const missions = file.zones.map((z) => checkMission(charter, z));
-  const incidents = violationIncidents(file);
+  const incidents = violationIncidents(file, { registry });
   out.data({ charter: charter.id, missions, incidents });
   for (const [i, z] of file.zones.entries()) {
     const m = missions[i]!;
@@ -224,11 +225,12 @@ export function checkZones(fileArg: string, out: Output): void {
  */
 export function writeIncidentScenario(
   fileArg: string,
-  opts: { scenario?: string; keepIncidents?: boolean; id?: string; output?: string },
+  opts: { scenario?: string; keepIncidents?: boolean; id?: string; output?: string; change?: string[] },
   out: Output,
 ): void {
   const path = resolveExample(fileArg);
   const file = parseDmzFile(readSmallFile(path), fileArg);
+  const { registry } = registryFromArgs(charterNamedIn(path, file.charter), opts.change);
   const base = opts.scenario === undefined ? undefined : loadScenario(opts.scenario);
   if (opts.keepIncidents && !base)
     throw new UsageError('--keep-incidents needs --scenario <base>', 'e.g. --scenario aegean-clash');
@@ -236,6 +238,7 @@ export function writeIncidentScenario(
     throw new UsageError(`--id: "${opts.id}" is not a scenario id`, 'lower-case letters, digits and hyphens');
   const scenario = scenarioFromDmz(file, {
     source: fileArg,
+    registry,
     ...(base ? { base } : {}),
     ...(opts.keepIncidents ? { keepIncidents: true } : {}),
     ...(opts.id ? { id: opts.id } : {}),

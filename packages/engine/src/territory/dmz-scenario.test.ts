@@ -6,8 +6,10 @@ import { planFor } from '../crisis/plan.ts';
 import { randomFor } from '../crisis/random.ts';
 import { parseScenario, ScenarioError } from '../crisis/scenario.ts';
 import { runnerFor } from '../crisis/simulate.ts';
+import { assessBorderChange, borderChangeSchema } from './change.ts';
 import type { DmzFile } from './dmz.ts';
 import { scenarioFromDmz, scenarioYaml } from './dmz-scenario.ts';
+import { registryWith } from './situation.ts';
 
 const continental = builtinCharter('continental');
 
@@ -93,5 +95,47 @@ describe('a crisis scenario from a DMZ file', () => {
       expect((e as ScenarioError).path).toEqual(['violations', 1, 'date']);
       expect((e as Error).message).toMatch(/dated 2026-09-10 is before the scenario's day 0 \(2026-09-15\)/);
     }
+  });
+
+  it('places a violation in a transferred area at its holder on the date, so the holder’s guarantees apply', () => {
+    const change = borderChangeSchema.parse({
+      charter: 'continental',
+      id: 'test-transfer',
+      area: { name: 'Test valley', from: 'AUT', to: 'CHE' },
+      states_concerned: ['AUT', 'CHE'],
+      requested: '2026-03-01',
+      effective: '2027-01-01',
+      agreements: ['AUT', 'CHE'].map((state) => ({ state, date: '2026-10-01', instrument: 'treaty' })),
+      referendum: {
+        date: '2026-09-13',
+        supervised_by: 'observer mission',
+        observers: ['GEO', 'MDA', 'ARM', 'AZE', 'UKR'],
+        registered: 4000,
+        votes_cast: 3000,
+        valid: 2950,
+        yes: 2100,
+      },
+    });
+    const registry = registryWith(continental, [
+      { request: change, assessment: assessBorderChange(continental, change) },
+    ]);
+    const seen = { zone: 'v', by: 'SVN', reported_by: 'M', place: 'pass', area: 'Test valley' };
+    const valley: DmzFile = {
+      charter: 'continental',
+      scenario_start: '2026-12-01',
+      zones: [{ ...file.zones[0]!, id: 'v', name: 'Valley zone', states: ['AUT', 'CHE', 'SVN'] }],
+      violations: [
+        { ...seen, date: '2026-12-31', observed: { 'battle-tanks': 3 } },
+        { ...seen, date: '2027-01-01', observed: { 'battle-tanks': 3 } },
+      ],
+    };
+    const s = scenarioFromDmz(valley, { registry });
+    expect(s.incidents.map((x) => x.place)).toEqual(['AUT', 'CHE']);
+    // Art. 42(7) TEU covers the territory of EU members: the valley on the last Austrian day, not after.
+    const art42 = planFor(s, builtinCharter('eu')).rungs.find((r) => r.guarantee === 'art42-7')!;
+    expect(s.incidents.map((x) => art42.covered.has(x.place))).toEqual([true, false]);
+    expect(() => scenarioFromDmz(valley)).toThrow(
+      /names the area "Test valley", which no accepted border change/,
+    );
   });
 });

@@ -6,6 +6,7 @@ import { stringify } from 'yaml';
 import { type Scenario, ScenarioError, validateScenario } from '../crisis/scenario.ts';
 import { daysBetween } from '../disputes/calendar.ts';
 import type { IsoDate } from '../world/index.ts';
+import { type BorderRegistry, holderOn } from './borders.ts';
 import { type DmzFile, violationIncidents } from './dmz.ts';
 
 export interface DmzScenarioOptions {
@@ -17,6 +18,8 @@ export interface DmzScenarioOptions {
   id?: string;
   /** Where the DMZ file came from, for messages and the scenario's sources. */
   source?: string;
+  /** The registry with the accepted border changes: a violation in a transferred `area` is placed at its holder. */
+  registry?: BorderRegistry;
 }
 
 const SOURCE_ID = 'dmz-reports';
@@ -34,6 +37,12 @@ export function scenarioFromDmz(file: DmzFile, options: DmzScenarioOptions = {})
   for (const [i, v] of file.violations.entries()) {
     if (!file.zones.some((z) => z.id === v.zone))
       throw fail(`violation names no zone "${v.zone}"`, ['violations', i, 'zone'], `zones: ${zoneIds(file)}`);
+    if (v.area !== undefined && !(options.registry && holderOn(options.registry, v.area, v.date)))
+      throw fail(
+        `violation of ${v.date} names the area "${v.area}", which no accepted border change given transfers`,
+        ['violations', i, 'area'],
+        'pass the border change that transfers it (concert territory incidents --change <file>)',
+      );
     if (v.date < start)
       throw fail(
         `violation dated ${v.date} is before the scenario's day 0 (${start})`,
@@ -41,7 +50,10 @@ export function scenarioFromDmz(file: DmzFile, options: DmzScenarioOptions = {})
         'set scenario_start on or before the first violation',
       );
   }
-  const fromDmz = violationIncidents({ ...file, scenario_start: start }).map((x) => ({
+  const fromDmz = violationIncidents(
+    { ...file, scenario_start: start },
+    options.registry ? { registry: options.registry } : {},
+  ).map((x) => ({
     ...x,
     source: SOURCE_ID,
   }));

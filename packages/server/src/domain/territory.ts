@@ -366,6 +366,14 @@ export async function reportViolation(
       `on: ${violation.on} is not a state of zone ${zoneId} (${zoneRow.zone.states.join(', ')})`,
       'on',
     );
+  if (
+    violation.area !== undefined &&
+    holderOn(await registryOf(tx, institution), violation.area, violation.date) === undefined
+  )
+    throw badRequest(
+      `area: no accepted border change of ${institution.id} transfers "${violation.area}"`,
+      'area',
+    );
   if (violation.date < zoneRow.zone.established)
     throw badRequest(
       `date: ${violation.date} is before the zone was established (${zoneRow.zone.established})`,
@@ -441,6 +449,6 @@ export async function violationsView(db: Queryable, institutionId: string, scena
       recordedBy: r.actor,
       recordedAt: r.recorded_at,
     })),
-    incidents: violationIncidents(file),
+    incidents: violationIncidents(file, { registry: await registryOf(db, institution) }),
   };
 }

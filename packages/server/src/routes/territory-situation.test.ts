@@ -114,6 +114,44 @@ describeEachDatabase('border changes feed coverage, neutrality and mediators', (
     expect(view.state.step.proposals).toEqual([{ by: 'SVN', mediator: 'CHE', date: '2027-06-02' }]);
   });
 
+  it('places a violation in the transferred area at its holder on the date', async () => {
+    const zone = {
+      id: 'valley',
+      name: 'Valley zone',
+      area: 'the test valley',
+      states: ['AUT', 'CHE', 'SVN'],
+      established: '2026-06-01',
+      limits: { 'battle-tanks': 0 },
+      mission: { name: 'Valley mission', states: ['GEO', 'MDA', 'ARM'] },
+    };
+    const z = await secretariat.post('/api/territory/zones', { zone });
+    expect(z.statusCode, z.body).toBe(201);
+    const seen = {
+      by: 'SVN',
+      reported_by: 'SVN',
+      place: 'pass',
+      area: 'Test valley',
+      observed: { 'battle-tanks': 2 },
+    };
+    for (const date of ['2026-12-31', '2027-01-01']) {
+      const r = await svn.post('/api/territory/zones/valley/violations', { violation: { ...seen, date } });
+      expect(r.statusCode, r.body).toBe(201);
+    }
+    const view = (await observer.get('/api/territory/violations?scenarioStart=2026-12-01')).json();
+    expect(view.incidents.map((i: { day: number; place: string }) => [i.day, i.place])).toEqual([
+      [30, 'AUT'],
+      [31, 'CHE'],
+    ]);
+    const unknown = await svn.post('/api/territory/zones/valley/violations', {
+      violation: { ...seen, date: '2027-02-01', area: 'Elsewhere' },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({
+      field: 'area',
+      message: expect.stringMatching(/transfers "Elsewhere"/),
+    });
+  });
+
   it('refuses bad coverage and neutrality queries with one clear 400', async () => {
     const bad: [string, RegExp, string][] = [
       [
