@@ -255,7 +255,8 @@ function build(onJson: (json: boolean) => void): Command {
     'check a border-change request against the charter: agreement, referendum, observers',
   )
     .argument('<request-file>', 'YAML or JSON request, or a built-in example')
-    .action((f, o) => checkChange(f, out(o)));
+    .option('--change <file...>', `${CHANGE_HELP}; the observers' neutrality sees them`)
+    .action((f, o) => checkChange(f, o, out(o)));
   sub(
     territory,
     'dmz',

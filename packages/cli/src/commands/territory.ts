@@ -9,6 +9,7 @@ import {
   checkMission,
   contestedAreas,
   isStateId,
+  landNeighbours,
   neighboursOn,
   parseBorderChange,
   parseBorderChanges,
@@ -38,7 +39,9 @@ export function loadChanges(charter: Charter, args: readonly string[] = []): Ass
   for (const arg of args) {
     const path = resolveExample(arg);
     for (const request of parseBorderChanges(readSmallFile(path), arg)) {
-      const assessment = assessBorderChange(charter, request);
+      // Each change's observers are judged with the changes before it applied, as the server does.
+      const neighboursOf = landNeighbours(registryWith(charter, out));
+      const assessment = assessBorderChange(charter, request, { neighboursOf });
       if (!assessment.accepted)
         throw new UsageError(
           `border change ${request.id} (${arg}) is not valid under ${charter.id}: ${assessment.reasons.join('; ')}`,
@@ -156,11 +159,12 @@ export function showContested(out: Output): void {
   }
 }
 
-export function checkChange(fileArg: string, out: Output): void {
+export function checkChange(fileArg: string, opts: { change?: string[] }, out: Output): void {
   const path = resolveExample(fileArg);
   const request = parseBorderChange(readSmallFile(path), fileArg);
   const charter = charterNamedIn(path, request.charter);
-  const assessment = assessBorderChange(charter, request);
+  const { registry } = registryFromArgs(charter, opts.change);
+  const assessment = assessBorderChange(charter, request, { neighboursOf: landNeighbours(registry) });
   out.data({ ...assessment, charter: charter.id, effective: request.effective });
   out.print(
     `Border change ${request.id}${request.title ? ` — ${request.title}` : ''}: ${request.area.name}, ${request.area.from} → ${request.area.to}, effective ${request.effective}, under ${charter.id}\n`,
@@ -192,7 +196,9 @@ export function checkZones(fileArg: string, opts: { change?: string[] }, out: Ou
       `violation of ${unknown.date} names no zone "${unknown.zone}"`,
       `zones: ${file.zones.map((z) => z.id).join(', ')}`,
     );
-  const missions = file.zones.map((z) => checkMission(charter, z));
+  const missions = file.zones.map((z) =>
+    checkMission(charter, z, { neighboursOf: landNeighbours(registry) }),
+  );
   const incidents = violationIncidents(file, { registry });
   out.data({ charter: charter.id, missions, incidents });
   for (const [i, z] of file.zones.entries()) {

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Charter } from '../charter/schema.ts';
 import { daysBetween } from '../disputes/calendar.ts';
-import { partialityReasons } from '../disputes/index.ts';
+import { type NeutralityOptions, partialityReasons } from '../disputes/index.ts';
 import { type BorderRegistry, holderOn } from './borders.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -85,14 +85,21 @@ export interface Incident {
 }
 
 /** Whether a zone's monitoring mission is large enough and neutral towards every state of the zone. */
-export function checkMission(charter: Charter, z: DemilitarizedZone): MissionCheck {
+export function checkMission(
+  charter: Charter,
+  z: DemilitarizedZone,
+  options: Pick<NeutralityOptions, 'neighboursOf'> = {},
+): MissionCheck {
   const rule = charter.territory?.demilitarized_zones;
   const atLeast = rule?.monitoring_at_least ?? 1;
   const partial =
     rule?.monitors_neutral === false
       ? []
       : z.mission.states
-          .map((s) => ({ state: s, reasons: partialityReasons(charter, s, z.states, z.established) }))
+          .map((s) => ({
+            state: s,
+            reasons: partialityReasons(charter, s, z.states, z.established, options),
+          }))
           .filter((x) => x.reasons.length > 0);
   const ok = z.mission.states.length >= atLeast && partial.length === 0;
   return {

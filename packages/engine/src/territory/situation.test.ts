@@ -6,6 +6,7 @@ import type { DisputeEvent } from '../disputes/types.ts';
 import { UnknownIdError } from '../world/index.ts';
 import { borderRegistry } from './borders.ts';
 import { assessBorderChange, type BorderChangeRequest, borderChangeSchema } from './change.ts';
+import { checkMission } from './dmz.ts';
 import { areaCoverageOn, holdingOn, landNeighbours, registryWith } from './situation.ts';
 
 const continental = builtinCharter('continental');
@@ -157,5 +158,38 @@ describe('neutrality respects accepted border changes', () => {
     expect(late).toMatchObject({ ok: false, reason: 'Switzerland is not neutral: land neighbour of SVN' });
     // The same case replayed without the registry does not see the change.
     expect(caseState(continental, [...events('2027-01-15'), propose]).step?.proposals).toHaveLength(1);
+  });
+
+  it('referendum observers and DMZ monitors are judged with the changes too', () => {
+    const laterChange = transfer({
+      id: 'later',
+      area: { name: 'Other valley', from: 'SVN', to: 'HRV' },
+      states_concerned: ['SVN', 'HRV'],
+      requested: '2027-02-01',
+      effective: '2027-12-01',
+      agreements: ['SVN', 'HRV'].map((state) => ({ state, date: '2027-11-01', instrument: 'treaty' })),
+      referendum: {
+        ...transfer().referendum!,
+        date: '2027-10-03',
+        observers: ['CHE', 'GEO', 'MDA', 'ARM', 'AZE'],
+      },
+      borders: { add: [], remove: [] },
+    });
+    expect(assessBorderChange(continental, laterChange).accepted).toBe(true);
+    const judged = assessBorderChange(continental, laterChange, { neighboursOf });
+    expect(judged.reasons).toEqual(['CHE land neighbour of SVN']);
+    const zone = {
+      id: 'z',
+      name: 'Zone',
+      area: 'along the river',
+      states: ['SVN', 'HRV'],
+      established: '2027-02-01',
+      limits: { troops: 0 },
+      mission: { name: 'M', states: ['CHE', 'GEO', 'LIE'] },
+    };
+    expect(checkMission(continental, zone).ok).toBe(true);
+    expect(checkMission(continental, zone, { neighboursOf }).partial).toEqual([
+      { state: 'CHE', reasons: ['land neighbour of SVN'] },
+    ]);
   });
 });

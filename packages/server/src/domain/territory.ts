@@ -232,7 +232,10 @@ export async function requestBorderChange(
     request.id,
   ]);
   if (dup) throw conflict(`border change "${request.id}" is already in the registry`, 'id');
-  const assessment = assessBorderChange(charter, request);
+  // Observers are judged against the registry as it is, earlier accepted changes included.
+  const assessment = assessBorderChange(charter, request, {
+    neighboursOf: await neighboursFor(tx, institution),
+  });
   if (!assessment.accepted)
     throw unprocessable(`border change ${request.id} refused: ${assessment.reasons.join('; ')}`, {
       assessment,
@@ -309,7 +312,7 @@ export async function establishZone(
     zone.id,
   ]);
   if (dup) throw conflict(`zone "${zone.id}" already exists`, 'id');
-  const mission = checkMission(charter, zone);
+  const mission = checkMission(charter, zone, { neighboursOf: await neighboursFor(tx, institution) });
   if (!mission.ok)
     throw unprocessable(
       `the monitoring mission of ${zone.id} does not qualify: ${mission.size.states} states (at least ${mission.size.atLeast})${mission.partial.map((p) => `; ${p.state} ${p.reasons.join(', ')}`).join('')}`,

@@ -152,6 +152,25 @@ describeEachDatabase('border changes feed coverage, neutrality and mediators', (
     });
   });
 
+  it('judges a monitoring mission with the registry: a new neighbour of a zone state does not qualify', async () => {
+    const zone = {
+      id: 'after-change',
+      name: 'Zone after the change',
+      area: 'along the river',
+      states: ['SVN', 'HRV'],
+      established: '2027-02-01',
+      limits: { troops: 0 },
+      mission: { name: 'M', states: ['CHE', 'GEO', 'LIE'] },
+    };
+    const res = await secretariat.post('/api/territory/zones', { zone });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().message).toMatch(/CHE land neighbour of SVN/);
+    const before = await secretariat.post('/api/territory/zones', {
+      zone: { ...zone, id: 'before-change', established: '2026-12-01' },
+    });
+    expect(before.statusCode, before.body).toBe(201);
+  });
+
   it('refuses bad coverage and neutrality queries with one clear 400', async () => {
     const bad: [string, RegExp, string][] = [
       [
