@@ -71,6 +71,10 @@ describe('concert territory coverage', () => {
     const unknown = await run('territory', 'coverage', '--change', change, '--area', 'Test vally');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/no change given transfers "Test vally"[\s\S]*did you mean "Test valley"/);
+    const twice = await run('territory', 'coverage', '--change', change, change);
+    expect(twice.code).toBe(1);
+    expect(twice.stderr).toContain('border change test-valley');
+    expect(twice.stderr).toContain('is given twice');
     const bad = files.file('bad.json', '[{"request": {"charter": "continental", "id": "x"}}]');
     const r = await run('territory', 'borders', '--change', bad);
     expect(r.code).toBe(1);

@@ -39,6 +39,8 @@ export function loadChanges(charter: Charter, args: readonly string[] = []): Ass
   for (const arg of args) {
     const path = resolveExample(arg);
     for (const request of parseBorderChanges(readSmallFile(path), arg)) {
+      if (out.some((c) => c.request.id === request.id))
+        throw new UsageError(`border change ${request.id} (${arg}) is given twice`, 'each change once');
       // Each change's observers are judged with the changes before it applied, as the server does.
       const neighboursOf = landNeighbours(registryWith(charter, out));
       const assessment = assessBorderChange(charter, request, { neighboursOf });
