@@ -175,6 +175,10 @@ violations:
       [['territory', 'incidents', 'dragonja-dmz', '--scenario', 'nowhere'], /no built-in scenario or file/],
       [['territory', 'incidents', 'dragonja-dmz', '--id', 'Bad Id'], /not a scenario id/],
       [['territory', 'incidents', 'no-such-file'], /no file or built-in example/],
+      [
+        ['territory', 'incidents', 'dragonja-dmz', '-o', join(files.dir, 'no-folder', 'x.yaml')],
+        /-o: cannot write .*ENOENT/,
+      ],
     ];
     for (const [argv, message] of cases) {
       const r = await run(...argv);

@@ -255,7 +255,16 @@ export function writeIncidentScenario(
     scenario,
     `Crisis scenario written by concert territory incidents from ${fileArg}${base ? ` on the base scenario ${base.id}` : ''}.\nRun it: concert simulate <this file> --charter continental`,
   );
-  if (opts.output) writeFileSync(opts.output, text);
+  if (opts.output) {
+    try {
+      writeFileSync(opts.output, text);
+    } catch (e) {
+      throw new UsageError(
+        `-o: cannot write ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+        'give a file in a folder that exists and that you may write to',
+      );
+    }
+  }
   out.data({ ...(opts.output ? { written: opts.output } : {}), scenario });
   if (opts.output)
     out.print(
