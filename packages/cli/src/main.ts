@@ -8,13 +8,23 @@ import { diff } from './commands/diff.ts';
 import { listMediators, runCase, showProcedure } from './commands/dispute.ts';
 import { listMembers, showCoverage } from './commands/members.ts';
 import { power } from './commands/power.ts';
-import { checkChange, checkZones, showBorders, showContested } from './commands/territory.ts';
+import {
+  checkChange,
+  checkZones,
+  showAreaCoverage,
+  showBorders,
+  showContested,
+  writeIncidentScenario,
+} from './commands/territory.ts';
 import { tour } from './commands/tour.ts';
 import { vote } from './commands/vote.ts';
 import { describeError, Refused } from './errors.ts';
 import { makeOutput } from './output.ts';
 
 const VERSION = '0.1.0';
+
+const CHANGE_HELP =
+  'accepted border changes to apply: request files, a list, or the server’s GET /api/territory/border-changes saved to a file (each re-assessed)';
 
 /** Runs the concert CLI; returns the exit code (0 ok, 1 user error, 2 internal error). */
 export async function main(argv: string[]): Promise<number> {
@@ -198,6 +208,7 @@ function build(onJson: (json: boolean) => void): Command {
   sub(dispute, 'run', 'replay a case file: status, timeline with citations, deadlines, allowed next actions')
     .argument('<case-file>', 'YAML or JSON case file, or a built-in example (piran-bay, …)')
     .option('--as-of <date>', 'state of the case on this date (default: the last event)')
+    .option('--change <file...>', CHANGE_HELP)
     .action((f, o) => runCase(f, o, out(o)));
   sub(
     dispute,
@@ -208,6 +219,7 @@ function build(onJson: (json: boolean) => void): Command {
     .option('--parties <ids>', 'comma-separated parties, e.g. SVN,HRV')
     .option('--date <date>', 'filing date (default: the charter reference date)')
     .option('--seed <n>', 'seed of the lot (default 1)')
+    .option('--change <file...>', CHANGE_HELP)
     .action((c, o) => listMediators(c, o, out(o)));
   const territory = program
     .command('territory')
@@ -219,8 +231,19 @@ function build(onJson: (json: boolean) => void): Command {
     .option('--charter <charter>', 'charter (default: continental)')
     .option('--date <date>', 'YYYY-MM-DD (default: the charter reference date)')
     .option('--state <id>', 'only the borders of this state')
-    .option('--change <file...>', 'border-change request files to apply (each must be valid)')
+    .option('--change <file...>', CHANGE_HELP)
     .action((o) => showBorders(o, out(o)));
+  sub(
+    territory,
+    'coverage',
+    'who holds each area a border change transfers on a date, and the guarantees that cover it then',
+  )
+    .option('--charter <charter>', 'charter (default: continental)')
+    .option('--date <date>', 'YYYY-MM-DD (default: the charter reference date)')
+    .option('--area <name>', 'only this area (its name in the change)')
+    .option('--include-bilateral', 'also count bilateral mutual-defence treaties')
+    .option('--change <file...>', CHANGE_HELP)
+    .action((o) => showAreaCoverage(o, out(o)));
   sub(
     territory,
     'contested',
@@ -232,14 +255,27 @@ function build(onJson: (json: boolean) => void): Command {
     'check a border-change request against the charter: agreement, referendum, observers',
   )
     .argument('<request-file>', 'YAML or JSON request, or a built-in example')
-    .action((f, o) => checkChange(f, out(o)));
+    .option('--change <file...>', `${CHANGE_HELP}; the observers' neutrality sees them`)
+    .action((f, o) => checkChange(f, o, out(o)));
   sub(
     territory,
     'dmz',
     'demilitarized zones: monitoring missions checked for neutrality, violations as incidents',
   )
     .argument('<file>', 'YAML or JSON zones file, or a built-in example')
-    .action((f, o) => checkZones(f, out(o)));
+    .option('--change <file...>', CHANGE_HELP)
+    .action((f, o) => checkZones(f, o, out(o)));
+  sub(territory, 'incidents', "a whole crisis scenario from a DMZ file's violations, for concert simulate")
+    .argument('<dmz-file>', 'YAML or JSON zones file, or a built-in example (dragonja-dmz)')
+    .option(
+      '--scenario <base>',
+      'built-in scenario or scenario file whose parties, stances and dynamics are kept',
+    )
+    .option('--keep-incidents', "keep the base scenario's incidents too, moved to the DMZ file's day 0")
+    .option('--id <id>', 'id of the scenario written (default: <base>-dmz or dmz-<zones>)')
+    .option('-o, --output <file>', 'write the scenario to this file (default: print it)')
+    .option('--change <file...>', `${CHANGE_HELP}; a violation's \`area\` is placed at its holder`)
+    .action((f, o) => writeIncidentScenario(f, o, out(o)));
   const audit = program
     .command('audit')
     .description('the record: check an exported audit log against signed checkpoints')

@@ -6,6 +6,7 @@ import {
   caseState,
   DisputeError,
   isBuiltinCharter,
+  landNeighbours,
   locateDisputeError,
   neutralCandidates,
   parseCaseFile,
@@ -15,6 +16,7 @@ import { UsageError } from '../errors.ts';
 import { loadCharter, parseDate, parseIds, readSmallFile } from '../inputs.ts';
 import type { Output } from '../output.ts';
 import { table } from '../table.ts';
+import { registryFromArgs } from './territory.ts';
 
 const EXAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'examples');
 
@@ -85,15 +87,16 @@ export function showProcedure(charterArg: string, out: Output): void {
     out.print(`\nConcert choice ${c.id}: ${c.question} ${c.choice} — ${c.reason}`);
 }
 
-export function runCase(fileArg: string, opts: { asOf?: string }, out: Output): void {
+export function runCase(fileArg: string, opts: { asOf?: string; change?: string[] }, out: Output): void {
   const path = resolveExample(fileArg);
   const text = readSmallFile(path);
   const file = parseCaseFile(text, fileArg);
   const charter = charterNamedIn(path, file.charter);
   const asOf = opts.asOf === undefined ? undefined : parseDate(opts.asOf, '');
+  const { registry, applied } = registryFromArgs(charter, opts.change);
   let state: ReturnType<typeof caseState>;
   try {
-    state = caseState(charter, file.events, asOf);
+    state = caseState(charter, file.events, asOf, { neighboursOf: landNeighbours(registry) });
   } catch (e) {
     if (e instanceof DisputeError) {
       if (e.index !== undefined) throw locateDisputeError(e, fileArg, text);
@@ -101,8 +104,10 @@ export function runCase(fileArg: string, opts: { asOf?: string }, out: Output): 
     }
     throw e;
   }
-  out.data({ file: fileArg, title: file.title, ...state });
-  out.print(`${file.title ?? fileArg} — ${charter.name}, as of ${state.asOf}`);
+  out.data({ file: fileArg, title: file.title, changes: applied, ...state });
+  out.print(
+    `${file.title ?? fileArg} — ${charter.name}, as of ${state.asOf}${applied.length ? ` (border changes applied: ${applied.join(', ')})` : ''}`,
+  );
   if (state.status === 'not-filed') {
     out.print(`Not yet filed on ${state.asOf}.`);
     return;
@@ -144,10 +149,11 @@ export function runCase(fileArg: string, opts: { asOf?: string }, out: Output): 
 
 export function listMediators(
   charterArg: string,
-  opts: { parties?: string; date?: string; seed?: string },
+  opts: { parties?: string; date?: string; seed?: string; change?: string[] },
   out: Output,
 ): void {
   const charter = loadCharter(charterArg);
+  const { registry, applied } = registryFromArgs(charter, opts.change);
   const parties = parseIds(opts.parties, '--parties');
   if (parties.length < 2)
     throw new UsageError('--parties needs at least two states', 'e.g. --parties SVN,HRV');
@@ -155,11 +161,11 @@ export function listMediators(
   const seed = opts.seed === undefined ? 1 : Number(opts.seed);
   if (!Number.isSafeInteger(seed) || seed < 0)
     throw new UsageError(`--seed must be a non-negative integer, not "${opts.seed}"`);
-  const result = neutralCandidates(charter, parties, date, { seed });
-  out.data(result);
+  const result = neutralCandidates(charter, parties, date, { seed, neighboursOf: landNeighbours(registry) });
+  out.data({ ...result, changes: applied });
   const t = result.test;
   out.print(
-    `Neutral third states for ${parties.join(' v. ')} under ${charter.id} on ${date}\nTest: not a party; no shared membership of ${t.alliances.join(', ') || '—'}${t.same_attribute.length ? `; not in the same ${t.same_attribute.join(', ')}` : ''}${t.not_neighbour ? '; no land border with a party' : ''} (${t.cite})\n`,
+    `Neutral third states for ${parties.join(' v. ')} under ${charter.id} on ${date}${applied.length ? ` (border changes applied: ${applied.join(', ')})` : ''}\nTest: not a party; no shared membership of ${t.alliances.join(', ') || '—'}${t.same_attribute.length ? `; not in the same ${t.same_attribute.join(', ')}` : ''}${t.not_neighbour ? '; no land border with a party' : ''} (${t.cite})\n`,
   );
   out.print(`Eligible (${result.eligible.length}), in the order of the lot with seed ${seed}:`);
   out.print(

@@ -85,7 +85,7 @@ function loadsOrFailsCleanly(text: string): void {
 }
 
 describe('charter loading under fuzzing', () => {
-  it('never crashes or hangs on 6,000 mutated built-in charters', () => {
+  it('never crashes or hangs on 3,000 mutated built-in charters', () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...seeds),
@@ -94,10 +94,12 @@ describe('charter loading under fuzzing', () => {
           loadsOrFailsCleanly(ms.reduce(apply, seed));
         },
       ),
-      { numRuns: 6000 },
+      { numRuns: 3000 },
     );
-    // 6,000 full parses of the built-in charters (20 ms or more each since they carry response ladders and
-    // dispute sections; more on a loaded machine); the hang check is the 1 s limit per parse above, not this total.
+    // 3,000 full parses of the built-in charters (20 ms or more each: they carry response ladders and dispute
+    // sections). With the reader's 11,500 inputs and the document fuzz's 7,000, the charter pipeline stays well over
+    // the 10,000 fuzzed inputs it is held to, at half the cost of this, the suite's slowest file. The hang check is
+    // the 1 s limit per parse above, not this total.
   }, 240_000);
 
   it('never crashes on random game files', () => {

@@ -182,7 +182,8 @@ export function obligedSupport(
   return w > 0 && bound.has(member) ? p + w * (1 - p) : p;
 }
 
-function coveredStates(g: Guarantee, members: string[]): ReadonlySet<string> {
+/** The states whose territory a guarantee covers, given the members on the date (its `geography`). */
+export function coveredStates(g: Guarantee, members: readonly string[]): ReadonlySet<string> {
   const geo = g.geography;
   const base = geo?.covers === 'listed' ? (geo.states ?? []) : members;
   const exclude = new Set(geo?.exclude ?? []);

@@ -2,7 +2,7 @@
 import type { DisputeStep, Disputes } from '../charter/disputes-schema.ts';
 import type { Charter } from '../charter/schema.ts';
 import { type IsoDate, isStateId, stateById } from '../world/index.ts';
-import { partialityReasons } from './neutrality.ts';
+import { type NeutralityOptions, partialityReasons } from './neutrality.ts';
 import { stepById } from './procedure.ts';
 import { type CaseState, DisputeError, type DisputeEvent } from './types.ts';
 
@@ -21,6 +21,13 @@ export type Handler<E extends DisputeEvent['type']> = (
 export interface Context {
   charter: Charter;
   procedure: Disputes;
+  /** Land neighbours for the neutrality test (the territory registry with its accepted changes). */
+  neighboursOf?: NeutralityOptions['neighboursOf'];
+}
+
+/** The neutrality options a case's context implies: its registry's land neighbours, when it has one. */
+export function neutralityOf(ctx: Context): NeutralityOptions {
+  return ctx.neighboursOf ? { neighboursOf: ctx.neighboursOf } : {};
 }
 
 export function needStep(w: Work, ctx: Context, type: string): DisputeStep {
@@ -35,7 +42,7 @@ export function mustBeParty(w: Work, id: string): void {
 
 export function neutralOrFail(ctx: Context, id: string, w: Work, required: boolean): void {
   if (!required) return;
-  const reasons = partialityReasons(ctx.charter, id, w.parties, w.filed!);
+  const reasons = partialityReasons(ctx.charter, id, w.parties, w.filed!, neutralityOf(ctx));
   if (reasons.length > 0)
     throw new DisputeError(`${name(id)} is not neutral: ${reasons.join('; ')}`, undefined);
 }

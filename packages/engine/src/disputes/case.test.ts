@@ -123,7 +123,10 @@ describe('invalid events are rejected with a reason', () => {
   });
 
   it('events out of date order', () => {
-    rejects([filed, { date: '2026-01-01', type: 'withdraw', by: 'SVN' }], /append-only|comes after/);
+    rejects(
+      [filed, { date: '2026-01-01', type: 'withdraw', by: 'SVN' }],
+      /dated before the case's last event/,
+    );
   });
 
   it('a mediator allied to a party, with every reason', () => {
@@ -173,6 +176,29 @@ describe('invalid events are rejected with a reason', () => {
     const r = tryEvent(continental, [filed], { date: '2026-02-01', type: 'award' });
     expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/gives no award/) });
     expect(tryEvent(continental, [filed], { date: '2026-02-01', type: 'withdraw', by: 'SVN' }).ok).toBe(true);
+  });
+
+  it('tryEvent refuses an event dated before the last one, naming it, its date and the last date', () => {
+    const record = everyStage.slice(0, 4);
+    const r = tryEvent(continental, record, { date: '2026-05-01', type: 'withdraw', by: 'SVN' });
+    expect(r).toEqual({
+      ok: false,
+      reason:
+        'event 5 ("withdraw", dated 2026-05-01) is dated before the case\'s last event (event 4, dated 2026-05-05)',
+      hint: 'a case is an append-only record: events are dated on or after the last one',
+    });
+    // The same day as the last event is fine.
+    expect(tryEvent(continental, record, { date: '2026-05-05', type: 'withdraw', by: 'SVN' }).ok).toBe(true);
+  });
+
+  it('a record out of order is refused on every date, not only once the later event is replayed', () => {
+    const events: DisputeEvent[] = [
+      filed,
+      { date: '2026-04-21', type: 'open-step', step: 'mediation', by: 'SVN' },
+      { date: '2026-03-01', type: 'withdraw', by: 'SVN' },
+    ];
+    for (const asOf of ['2026-03-15', '2026-05-01', undefined])
+      expect(() => caseState(continental, events, asOf)).toThrow(/event 3 \("withdraw", dated 2026-03-01\)/);
   });
 });
 

@@ -5,7 +5,7 @@
 import type { DisputeStep } from '../charter/disputes-schema.ts';
 import { institutionOn } from '../charter/institution.ts';
 import type { Charter } from '../charter/schema.ts';
-import { assertIsoDate, type IsoDate } from '../world/index.ts';
+import { assertIsoDate, type IsoDate, isIsoDate } from '../world/index.ts';
 import { allowedActions, currentDeadlines } from './actions.ts';
 import { onAppointArbitrator, onAward, onComply, onNonCompliance } from './arbitration.ts';
 import { addDays } from './calendar.ts';
@@ -26,14 +26,35 @@ export type { Work };
 
 type Table = { [S in CaseStatus]?: { [E in DisputeEvent['type']]?: Handler<E> } };
 
+/** What a replay may take besides the charter: the land neighbours the territory registry gives. */
+export interface CaseOptions {
+  /**
+   * Land neighbours of a state on a date, for every neutrality test of the case (mediators, presiding
+   * arbitrators). Default: the world data; pass the registry's (territory `landNeighbours`) so accepted border
+   * changes count.
+   */
+  neighboursOf?: (id: string, date: IsoDate) => string[];
+}
+
 /**
  * Replays `events` and returns the state on `asOf` (default: the last event's date); events dated after `asOf`
- * are not yet part of the record. Throws DisputeError naming the first event the procedure does not allow.
+ * are not yet part of the record. Throws DisputeError naming the first event the procedure does not allow, and
+ * the first event dated before its predecessor (whatever `asOf`: a record out of order is wrong on every date).
  */
-export function caseState(charter: Charter, events: readonly DisputeEvent[], asOf?: IsoDate): CaseState {
-  const ctx = { charter, procedure: procedureOf(charter) };
+export function caseState(
+  charter: Charter,
+  events: readonly DisputeEvent[],
+  asOf?: IsoDate,
+  options: CaseOptions = {},
+): CaseState {
+  const ctx: Context = {
+    charter,
+    procedure: procedureOf(charter),
+    ...(options.neighboursOf ? { neighboursOf: options.neighboursOf } : {}),
+  };
   const w = initial(charter);
   if (asOf !== undefined) assertDate(asOf);
+  checkOrder(events);
   events.forEach((event, index) => {
     if (asOf !== undefined && typeof event.date === 'string' && event.date > asOf) return;
     try {
@@ -52,18 +73,37 @@ export function caseState(charter: Charter, events: readonly DisputeEvent[], asO
   return state;
 }
 
-/** Whether one more event would be accepted: what a server checks before appending it. */
+/**
+ * Whether one more event would be accepted: what a server checks before appending it. An event dated before
+ * the case's last event is refused (replaying up to its date would otherwise leave the later events out).
+ */
 export function tryEvent(
   charter: Charter,
   events: readonly DisputeEvent[],
   next: DisputeEvent,
+  options: CaseOptions = {},
 ): { ok: true; state: CaseState } | { ok: false; reason: string; hint: string } {
   try {
-    return { ok: true, state: caseState(charter, [...events, next], next.date) };
+    return { ok: true, state: caseState(charter, [...events, next], next.date, options) };
   } catch (e) {
     if (e instanceof DisputeError && e.index === events.length)
       return { ok: false, reason: e.message, hint: e.hint };
     throw e;
+  }
+}
+
+/** The first event dated before the one preceding it, as a DisputeError with its index. */
+function checkOrder(events: readonly DisputeEvent[]): void {
+  let last: { date: string; index: number } | undefined;
+  for (const [index, e] of events.entries()) {
+    if (!isIsoDate(e.date)) continue;
+    if (last && e.date < last.date)
+      throw new DisputeError(
+        `event ${index + 1} ("${e.type}", dated ${e.date}) is dated before the case's last event (event ${last.index + 1}, dated ${last.date})`,
+        index,
+        'a case is an append-only record: events are dated on or after the last one',
+      );
+    if (!last || e.date >= last.date) last = { date: e.date, index };
   }
 }
 
@@ -83,12 +123,6 @@ function initial(charter: Charter): Work {
 
 function apply(w: Work, e: DisputeEvent, ctx: Context): void {
   assertDate(e.date);
-  if (w.lastDate && e.date < w.lastDate)
-    throw new DisputeError(
-      `event dated ${e.date} comes after one dated ${w.lastDate}`,
-      undefined,
-      'a case is an append-only record: list events in date order',
-    );
   advance(w, e.date, ctx);
   const handler = TABLE[w.status]?.[e.type] as Handler<typeof e.type> | undefined;
   if (!handler) {

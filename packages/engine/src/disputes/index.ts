@@ -2,7 +2,7 @@
 // deadlines), and neutral third states (mediators, presiding arbitrators, observers). docs/disputes.md.
 export { allowedActions, currentDeadlines } from './actions.ts';
 export { addDays, daysBetween } from './calendar.ts';
-export { caseState, tryEvent } from './case.ts';
+export { type CaseOptions, caseState, tryEvent } from './case.ts';
 export {
   type CaseFile,
   caseFileSchema,

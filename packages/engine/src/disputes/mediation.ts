@@ -3,7 +3,7 @@
 
 import { mediatorDue } from './actions.ts';
 import { addDays } from './calendar.ts';
-import { type Context, event, mustBeParty, name, needStep, type Work } from './case-record.ts';
+import { type Context, event, mustBeParty, name, needStep, neutralityOf, type Work } from './case-record.ts';
 import { neutralCandidates, partialityReasons } from './neutrality.ts';
 import { DisputeError, type DisputeEvent } from './types.ts';
 
@@ -17,7 +17,7 @@ export function onProposeMediator(
   if (w.step!.mediator)
     throw new DisputeError(`a mediator (${w.step!.mediator}) is already appointed`, undefined);
   mustBeParty(w, e.by);
-  const reasons = partialityReasons(ctx.charter, e.mediator, w.parties, w.filed!);
+  const reasons = partialityReasons(ctx.charter, e.mediator, w.parties, w.filed!, neutralityOf(ctx));
   if (reasons.length > 0)
     throw new DisputeError(
       `${name(e.mediator)} is not neutral: ${reasons.join('; ')}`,
@@ -56,7 +56,10 @@ export function onDrawMediator(
       undefined,
       step.cite,
     );
-  const candidates = neutralCandidates(ctx.charter, w.parties, w.filed!, { seed: e.seed });
+  const candidates = neutralCandidates(ctx.charter, w.parties, w.filed!, {
+    ...neutralityOf(ctx),
+    seed: e.seed,
+  });
   if (!candidates.lot.drawn) throw new DisputeError('no member is neutral towards the parties', undefined);
   w.step!.mediator = candidates.lot.drawn;
   event(

@@ -18,6 +18,8 @@ export interface DesignInput {
   goals: { noSingleBlocker?: boolean; noPairPasses?: boolean; minPassProbability?: number };
   /** Total weight the weights are scaled to (integers); default 100,000. */
   resolution?: number;
+  /** Memory budget of each candidate's analysis (as `analysePower`'s `maxBytes`); default the engine's. */
+  maxBytes?: number;
 }
 
 export interface DesignCandidate {
@@ -129,7 +131,12 @@ function evaluateCandidate(
   if (c !== null) clauses.push({ quota: { weight: 'count', at_least: `${c}%` }, label: 'members' });
   const rule: Rule = clauses.length === 1 ? clauses[0]! : { all: clauses };
   const game = powerGameFromPlayers(players, compileRule(rule, players), 'design candidate');
-  const r = analysePower(game, { indices: ['banzhaf'], minimalWinning: false, listLimit: 1 });
+  const r = analysePower(game, {
+    indices: ['banzhaf'],
+    minimalWinning: false,
+    listLimit: 1,
+    ...(input.maxBytes !== undefined ? { maxBytes: input.maxBytes } : {}),
+  });
   const banzhaf = r.players.map((p) => p.banzhaf);
   const distance = Math.sqrt(banzhaf.reduce((s, b, i) => s + (b - ideal[i]!) ** 2, 0) / banzhaf.length);
   const passAlonePairs = pairCanPass(weights, q, c, input.ids.length);

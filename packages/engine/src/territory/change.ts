@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { institutionOn } from '../charter/institution.ts';
 import type { Charter } from '../charter/schema.ts';
 import { addDays } from '../disputes/calendar.ts';
-import { partialityReasons } from '../disputes/index.ts';
+import { type NeutralityOptions, partialityReasons } from '../disputes/index.ts';
 import type { BorderRegistry } from './borders.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
@@ -62,8 +62,15 @@ export interface BorderChangeAssessment {
   checks: Check[];
 }
 
-/** Every condition of the charter's border-change rule, checked against the request. */
-export function assessBorderChange(charter: Charter, request: BorderChangeRequest): BorderChangeAssessment {
+/**
+ * Every condition of the charter's border-change rule, checked against the request. `options.neighboursOf`
+ * (territory `landNeighbours`) lets the observers' neutrality see changes already accepted.
+ */
+export function assessBorderChange(
+  charter: Charter,
+  request: BorderChangeRequest,
+  options: Pick<NeutralityOptions, 'neighboursOf'> = {},
+): BorderChangeAssessment {
   const rule = charter.territory?.border_change;
   const checks: Check[] = [];
   const check = (name: string, ok: boolean, detail: string, cite: string) =>
@@ -127,7 +134,7 @@ export function assessBorderChange(charter: Charter, request: BorderChangeReques
       );
       if (r.observers_neutral) {
         const partial = ref.observers
-          .map((o) => ({ o, why: partialityReasons(charter, o, concerned, ref.date) }))
+          .map((o) => ({ o, why: partialityReasons(charter, o, concerned, ref.date, options) }))
           .filter((x) => x.why.length > 0);
         check(
           'observers-neutral',

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import type { Charter } from '../charter/schema.ts';
 import { daysBetween } from '../disputes/calendar.ts';
-import { partialityReasons } from '../disputes/index.ts';
+import { type NeutralityOptions, partialityReasons } from '../disputes/index.ts';
+import { type BorderRegistry, holderOn } from './borders.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 const EQUIPMENT = [
@@ -35,6 +36,11 @@ const violation = z.strictObject({
   date,
   by: z.string().describe('the state whose forces are reported'),
   on: z.string().optional().describe("the state on whose territory (default: the zone's first other state)"),
+  area: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("an area a border change transfers: the incident is placed at the area's holder on the date"),
   reported_by: z.string(),
   place: z.string(),
   observed: z.partialRecord(z.enum(EQUIPMENT), z.number().int().nonnegative()),
@@ -79,14 +85,21 @@ export interface Incident {
 }
 
 /** Whether a zone's monitoring mission is large enough and neutral towards every state of the zone. */
-export function checkMission(charter: Charter, z: DemilitarizedZone): MissionCheck {
+export function checkMission(
+  charter: Charter,
+  z: DemilitarizedZone,
+  options: Pick<NeutralityOptions, 'neighboursOf'> = {},
+): MissionCheck {
   const rule = charter.territory?.demilitarized_zones;
   const atLeast = rule?.monitoring_at_least ?? 1;
   const partial =
     rule?.monitors_neutral === false
       ? []
       : z.mission.states
-          .map((s) => ({ state: s, reasons: partialityReasons(charter, s, z.states, z.established) }))
+          .map((s) => ({
+            state: s,
+            reasons: partialityReasons(charter, s, z.states, z.established, options),
+          }))
           .filter((x) => x.reasons.length > 0);
   const ok = z.mission.states.length >= atLeast && partial.length === 0;
   return {
@@ -96,6 +109,16 @@ export function checkMission(charter: Charter, z: DemilitarizedZone): MissionChe
     partial,
     cite: rule?.cite ?? 'Concert default',
   };
+}
+
+/**
+ * The state on whose territory a violation happened: the holder of its `area` on the date when the registry
+ * knows the area (so an area transferred from A to B on D is B's from D), else `on`, else the zone's first state
+ * other than the one whose forces were seen.
+ */
+export function placeOf(z: DemilitarizedZone, v: DmzViolation, registry?: BorderRegistry): string {
+  const held = v.area !== undefined && registry ? holderOn(registry, v.area, v.date) : undefined;
+  return held ?? v.on ?? z.states.find((s) => s !== v.by) ?? z.states[0]!;
 }
 
 /** The excess of each kind of force over the zone's limit ({} when within limits). */
@@ -113,7 +136,7 @@ export function excess(z: DemilitarizedZone, v: DmzViolation): Record<string, nu
  * activity), heavy equipment 2, more than 10 pieces or aircraft, helicopters or air defence 3 (armed units
  * crossing a line) — Concert's reading; a DMZ violation alone is never an armed attack (4–5).
  */
-export function violationIncidents(file: DmzFile): Incident[] {
+export function violationIncidents(file: DmzFile, options: { registry?: BorderRegistry } = {}): Incident[] {
   const start = file.scenario_start ?? [...file.violations.map((v) => v.date)].sort()[0] ?? '1970-01-01';
   const zones = new Map(file.zones.map((z) => [z.id, z]));
   const out: Incident[] = [];
@@ -130,7 +153,7 @@ export function violationIncidents(file: DmzFile): Incident[] {
       day: daysBetween(start, v.date),
       type: heavy + air > 0 ? 'border-violation' : 'unnotified-military-activity',
       severity: air > 0 || heavy > 10 ? 3 : heavy > 0 ? 2 : 1,
-      place: v.on ?? z.states.find((s) => s !== v.by) ?? z.states[0]!,
+      place: placeOf(z, v, options.registry),
       by: v.by,
       text: `${v.date}, ${z.name} (${v.place}): ${Object.entries(over)
         .map(([k, n]) => `${n} ${k}`)

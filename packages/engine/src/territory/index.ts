@@ -31,4 +31,15 @@ export {
   type MissionCheck,
   violationIncidents,
 } from './dmz.ts';
-export { parseBorderChange, parseDmzFile } from './files.ts';
+export { type DmzScenarioOptions, scenarioFromDmz, scenarioYaml } from './dmz-scenario.ts';
+export { parseBorderChange, parseBorderChanges, parseDmzFile } from './files.ts';
+export {
+  type AreaCoverage,
+  type AreaHolding,
+  type AssessedChange,
+  areaCoverageOn,
+  holdingOn,
+  landNeighbours,
+  registryWith,
+  transferredAreas,
+} from './situation.ts';

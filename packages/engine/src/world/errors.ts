@@ -15,7 +15,7 @@ export class InvalidDateError extends WorldError {
   }
 }
 
-export type IdKind = 'state' | 'organisation' | 'population series' | 'defence clause';
+export type IdKind = 'state' | 'organisation' | 'population series' | 'defence clause' | 'area';
 
 export class UnknownIdError extends WorldError {
   override name = 'UnknownIdError';

@@ -1,4 +1,5 @@
 import {
+  type CaseOptions,
   type CaseState,
   type Charter,
   caseState,
@@ -17,6 +18,7 @@ import { badRequest, conflict, forbidden, notFound, unprocessable } from '../err
 import { appendAudit } from '../record/audit.ts';
 import { charterOf, getInstitution, type InstitutionRow } from './institutions.ts';
 import { actorName } from './sessions.ts';
+import { neighboursFor } from './territory.ts';
 
 // Dispute cases: the engine's procedure (a transition table with deadlines, packages/engine/src/disputes) decides
 // what may happen; the server stores each accepted event, append-only, with its audit entry in the same
@@ -139,7 +141,7 @@ export async function fileCase(
   const charter = charterFor(institution);
   const event = parseEvent({ ...body, type: 'file' }) as Extract<DisputeEvent, { type: 'file' }>;
   authorizeEvent(actor, scopeOf(institution, charter, event.parties), event);
-  const tried = tryEvent(charter, [], event);
+  const tried = tryEvent(charter, [], event, await caseOptions(tx, institution, at));
   if (!tried.ok) throw refused(tried.reason, tried.hint);
   const [row] = await tx.query<CaseRow>(
     `INSERT INTO dispute_cases (institution_id, charter_hash, title, parties, subject, filed_on, created_at)
@@ -174,7 +176,7 @@ export async function recordAction(
   authorizeEvent(actor, scopeOf(institution, charter, row.parties), event);
   const stored = await eventsOf(tx, caseId);
   const last = stored.at(-1)!.event.date;
-  // tryEvent replays up to the new event's date, so an earlier date would silently drop the later events.
+  // The engine refuses an earlier date too (tryEvent); this message, in the API's words, is the one clients know.
   if (event.date < last)
     throw refused(
       `the event is dated ${event.date}, before the case's last event (${last})`,
@@ -184,6 +186,7 @@ export async function recordAction(
     charter,
     stored.map((s) => s.event),
     event,
+    await caseOptions(tx, institution, row.created_at),
   );
   if (!tried.ok) throw refused(tried.reason, tried.hint);
   await storeEvent(tx, actor, row, stored.length, event, tried.state, at);
@@ -219,6 +222,18 @@ async function storeEvent(
   });
 }
 
+/**
+ * The land neighbours a case's neutrality tests use: the institution's border registry with the changes
+ * recorded up to the case's filing (server time), so later changes never rewrite an appointment already made.
+ */
+async function caseOptions(
+  db: Queryable,
+  institution: InstitutionRow,
+  filedAt: string,
+): Promise<CaseOptions> {
+  return { neighboursOf: await neighboursFor(db, institution, filedAt) };
+}
+
 /** The charter the case was filed under; a case does not silently move to a changed charter. */
 async function charterOfCase(db: Queryable, row: CaseRow): Promise<Charter> {
   const charter = charterFor(await getInstitution(db, row.institution_id));
@@ -236,10 +251,12 @@ export async function caseView(db: Queryable, id: number, asOf?: string) {
   const row = await getCase(db, id);
   const charter = await charterOfCase(db, row);
   const stored = await eventsOf(db, id);
+  const institution = await getInstitution(db, row.institution_id);
   const state = caseState(
     charter,
     stored.map((s) => s.event),
     asOf,
+    await caseOptions(db, institution, row.created_at),
   );
   return { ...describeCase(row, state), state, events: stored };
 }
@@ -268,10 +285,12 @@ export async function listCases(db: Queryable, institution?: string) {
     : await db.query<CaseRow>('SELECT * FROM dispute_cases ORDER BY id');
   const out = [];
   for (const row of rows) {
-    const charter = charterOf(await getInstitution(db, row.institution_id));
+    const institution = await getInstitution(db, row.institution_id);
     const state = caseState(
-      charter,
+      charterOf(institution),
       (await eventsOf(db, row.id)).map((s) => s.event),
+      undefined,
+      await caseOptions(db, institution, row.created_at),
     );
     out.push(describeCase(row, state));
   }
@@ -286,9 +305,13 @@ export async function listCases(db: Queryable, institution?: string) {
 export async function mediatorsFor(db: Queryable, id: number, seed: number) {
   const row = await getCase(db, id);
   const charter = await charterOfCase(db, row);
+  const institution = await getInstitution(db, row.institution_id);
   return {
     case: row.id,
     procedure: procedureOf(charter).cite,
-    ...neutralCandidates(charter, row.parties, row.filed_on, { seed }),
+    ...neutralCandidates(charter, row.parties, row.filed_on, {
+      ...(await caseOptions(db, institution, row.created_at)),
+      seed,
+    }),
   };
 }

@@ -1,6 +1,8 @@
 import {
+  type Charter,
   CharterError,
   decisionGame,
+  type Institution,
   institutionOn,
   isIsoDate,
   type PowerIndex,
@@ -26,16 +28,25 @@ export interface PowerRequest {
   limit?: number;
 }
 
+/** The decision a power or design job analyses, checked as `concert power` checks its flags. */
+export interface CheckedDecision {
+  charter: Charter;
+  date: string;
+  body: string;
+  category: string;
+  parties: string[];
+  institution: Institution;
+}
+
 /**
- * Checks a power request as `concert power` checks its flags (the body, the category when the body has
- * several, the date, the parties as members), so a bad one is a 400 naming its field before a thread starts.
- * `heapMb` bounds the engine's memory budget as `--max-memory` does.
+ * Checks the body, the category when the body has several, the date, the population series and the parties
+ * as members, so a bad request is a 400 naming its field before a thread starts.
  */
-export async function powerFrom(
+export async function decisionFrom(
   db: Queryable,
-  r: PowerRequest,
-  heapMb: number,
-): Promise<{ payload: PowerPayload; input: Record<string, unknown> }> {
+  r: { charter: string; body?: string; category?: string; date?: string; parties?: string[] },
+  populationSeries?: string,
+): Promise<CheckedDecision> {
   const { charter, adoptedOn } = await charterNamed(db, r.charter, 'charter');
   const date = r.date ?? adoptedOn ?? charter.reference_date;
   if (!isIsoDate(date)) throw badRequest(`date: "${date}" is not a calendar date (YYYY-MM-DD)`, 'date');
@@ -56,16 +67,34 @@ export async function powerFrom(
       `category: no category "${category}" in ${body.id} (${body.categories.map((c) => c.id).join(', ')})`,
       'category',
     );
-  const members = new Set(institutionOn(charter, date).members.map((m) => m.id));
+  let institution: Institution;
+  try {
+    institution = institutionOn(charter, date, populationSeries ? { populationSeries } : {});
+  } catch (e) {
+    if (e instanceof CharterError && populationSeries)
+      throw badRequest(`population: ${e.message}`, 'population');
+    throw e;
+  }
+  const members = new Set(institution.members.map((m) => m.id));
   const parties = r.parties ?? [];
   for (const [i, id] of parties.entries())
     if (!members.has(id)) throw badRequest(`parties.${i}: ${id} is not a member on ${date}`, `parties.${i}`);
   try {
-    decisionGame(institutionOn(charter, date), body.id, category, { parties });
+    decisionGame(institution, body.id, category, { parties });
   } catch (e) {
     if (e instanceof CharterError) throw badRequest(`charter: ${e.message}`, 'charter');
     throw e;
   }
+  return { charter, date, body: body.id, category, parties, institution };
+}
+
+/** A power request checked (`decisionFrom`); `heapMb` bounds the engine's memory budget as `--max-memory` does. */
+export async function powerFrom(
+  db: Queryable,
+  r: PowerRequest,
+  heapMb: number,
+): Promise<{ payload: PowerPayload; input: Record<string, unknown> }> {
+  const { charter, date, body, category, parties } = await decisionFrom(db, r);
   const options: PowerPayload['options'] = {
     indices: r.indices ?? ['banzhaf', 'shapley', 'coleman'],
     method: r.method ?? 'auto',
@@ -75,7 +104,7 @@ export async function powerFrom(
     ...(r.limit !== undefined ? { listLimit: r.limit } : {}),
   };
   return {
-    payload: { charter, body: body.id, category, date, parties, options },
-    input: { kind: 'power', charter: r.charter, body: body.id, category, date, parties, ...options },
+    payload: { charter, body, category, date, parties, options },
+    input: { kind: 'power', charter: r.charter, body, category, date, parties, ...options },
   };
 }

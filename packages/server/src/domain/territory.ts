@@ -1,11 +1,10 @@
 import {
-  applyBorderChange,
+  areaCoverageOn,
   assessBorderChange,
   type BorderChangeAssessment,
   type BorderChangeRequest,
   type BorderRegistry,
   borderChangeSchema,
-  borderRegistry,
   bordersOn,
   type Charter,
   checkMission,
@@ -16,7 +15,13 @@ import {
   holderOn,
   isIsoDate,
   isStateId,
+  landNeighbours,
   type MissionCheck,
+  neighboursOn,
+  neutralCandidates,
+  registryWith,
+  transferredAreas,
+  UnknownIdError,
   violationIncidents,
 } from '@concert/engine';
 import type { Actor } from '../auth/logins.ts';
@@ -73,18 +78,37 @@ interface ChangeRow {
   recorded_at: string;
 }
 
-async function acceptedChanges(db: Queryable, institution: string): Promise<ChangeRow[]> {
-  return db.query<ChangeRow>('SELECT * FROM border_changes WHERE institution_id = $1 ORDER BY id', [
-    institution,
-  ]);
+async function acceptedChanges(
+  db: Queryable,
+  institution: string,
+  recordedBy?: string,
+): Promise<ChangeRow[]> {
+  return recordedBy === undefined
+    ? db.query<ChangeRow>('SELECT * FROM border_changes WHERE institution_id = $1 ORDER BY id', [institution])
+    : db.query<ChangeRow>(
+        'SELECT * FROM border_changes WHERE institution_id = $1 AND recorded_at <= $2 ORDER BY id',
+        [institution, recordedBy],
+      );
 }
 
-/** The registry as the charter recognises it, with every accepted change applied in the order accepted. */
-export async function registryOf(db: Queryable, institution: InstitutionRow): Promise<BorderRegistry> {
-  let registry = borderRegistry(territoryCharter(institution));
-  for (const c of await acceptedChanges(db, institution.id))
-    registry = applyBorderChange(registry, c.request, c.assessment);
-  return registry;
+/**
+ * The registry as the charter recognises it, with the accepted changes applied in the order of their effect
+ * dates (the engine's registryWith). `recordedBy` (a server time) leaves out changes recorded later: a dispute
+ * case is judged with the registry as it stood when the case was filed, so a later change cannot undo an
+ * appointment already made.
+ */
+export async function registryOf(
+  db: Queryable,
+  institution: InstitutionRow,
+  recordedBy?: string,
+): Promise<BorderRegistry> {
+  const changes = await acceptedChanges(db, institution.id, recordedBy);
+  return registryWith(territoryCharter(institution), changes);
+}
+
+/** Land neighbours for the neutrality test, from the institution's registry (see registryOf). */
+export async function neighboursFor(db: Queryable, institution: InstitutionRow, recordedBy?: string) {
+  return landNeighbours(await registryOf(db, institution, recordedBy));
 }
 
 export async function bordersView(db: Queryable, institutionId: string, date?: string, state?: string) {
@@ -102,7 +126,73 @@ export async function bordersView(db: Queryable, institutionId: string, date?: s
     date: on,
     count: borders.length,
     borders,
+    ...(state !== undefined ? { neighbours: neighboursOn(registry, state, on) } : {}),
     transfers: registry.transfers.map((t) => ({ ...t, holderOnDate: holderOn(registry, t.area, on) })),
+  };
+}
+
+/**
+ * Who holds each transferred area on a date and what covers it then: the charter's own guarantees and the
+ * world data's defence clauses of the holder (the engine's areaCoverageOn), after the accepted changes.
+ */
+export async function coverageView(
+  db: Queryable,
+  institutionId: string,
+  query: { date?: string; area?: string; includeBilateral?: boolean },
+) {
+  const institution = await getInstitution(db, institutionId);
+  if (query.date !== undefined) checkDate(query.date, 'date');
+  const charter = territoryCharter(institution);
+  const registry = await registryOf(db, institution);
+  const on = query.date ?? registry.recognisedFrom;
+  const names = query.area === undefined ? transferredAreas(registry) : [query.area];
+  const options = { includeBilateral: query.includeBilateral === true };
+  try {
+    const areas = names.map((area) => areaCoverageOn(charter, registry, area, on, options));
+    return { institution: institution.id, charter: charter.id, date: on, count: areas.length, areas };
+  } catch (e) {
+    if (e instanceof UnknownIdError)
+      throw badRequest(
+        `area: no accepted border change concerns "${query.area}"${e.suggestions.length ? ` (did you mean ${e.suggestions.map((x) => `"${x}"`).join(', ')}?)` : ''}`,
+        'area',
+      );
+    throw e;
+  }
+}
+
+/**
+ * Neutral third states towards `parties` on a date under the institution's charter, with land neighbours from
+ * its registry (so a state that became a party's neighbour through an accepted change is excluded from the
+ * change's effect date); the eligible in the order of a seeded lot.
+ */
+export async function neutralityView(
+  db: Queryable,
+  institutionId: string,
+  query: { parties: string; date?: string; seed?: number },
+) {
+  const institution = await getInstitution(db, institutionId);
+  const charter = territoryCharter(institution);
+  const parties = [
+    ...new Set(
+      query.parties
+        .split(',')
+        .map((p) => p.trim().toUpperCase())
+        .filter(Boolean),
+    ),
+  ];
+  for (const p of parties)
+    if (!isStateId(p))
+      throw badRequest(`parties: unknown state "${p}" (ISO 3166 alpha-3, e.g. SVN)`, 'parties');
+  if (parties.length < 2) throw badRequest('parties: at least two states, comma-separated', 'parties');
+  if (query.date !== undefined) checkDate(query.date, 'date');
+  const registry = await registryOf(db, institution);
+  const date = query.date ?? charter.reference_date;
+  return {
+    institution: institution.id,
+    ...neutralCandidates(charter, parties, date, {
+      seed: query.seed ?? 1,
+      neighboursOf: landNeighbours(registry),
+    }),
   };
 }
 
@@ -142,7 +232,10 @@ export async function requestBorderChange(
     request.id,
   ]);
   if (dup) throw conflict(`border change "${request.id}" is already in the registry`, 'id');
-  const assessment = assessBorderChange(charter, request);
+  // Observers are judged against the registry as it is, earlier accepted changes included.
+  const assessment = assessBorderChange(charter, request, {
+    neighboursOf: await neighboursFor(tx, institution),
+  });
   if (!assessment.accepted)
     throw unprocessable(`border change ${request.id} refused: ${assessment.reasons.join('; ')}`, {
       assessment,
@@ -219,7 +312,7 @@ export async function establishZone(
     zone.id,
   ]);
   if (dup) throw conflict(`zone "${zone.id}" already exists`, 'id');
-  const mission = checkMission(charter, zone);
+  const mission = checkMission(charter, zone, { neighboursOf: await neighboursFor(tx, institution) });
   if (!mission.ok)
     throw unprocessable(
       `the monitoring mission of ${zone.id} does not qualify: ${mission.size.states} states (at least ${mission.size.atLeast})${mission.partial.map((p) => `; ${p.state} ${p.reasons.join(', ')}`).join('')}`,
@@ -275,6 +368,14 @@ export async function reportViolation(
     throw badRequest(
       `on: ${violation.on} is not a state of zone ${zoneId} (${zoneRow.zone.states.join(', ')})`,
       'on',
+    );
+  if (
+    violation.area !== undefined &&
+    holderOn(await registryOf(tx, institution), violation.area, violation.date) === undefined
+  )
+    throw badRequest(
+      `area: no accepted border change of ${institution.id} transfers "${violation.area}"`,
+      'area',
     );
   if (violation.date < zoneRow.zone.established)
     throw badRequest(
@@ -351,6 +452,6 @@ export async function violationsView(db: Queryable, institutionId: string, scena
       recordedBy: r.actor,
       recordedAt: r.recorded_at,
     })),
-    incidents: violationIncidents(file),
+    incidents: violationIncidents(file, { registry: await registryOf(db, institution) }),
   };
 }

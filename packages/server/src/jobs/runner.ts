@@ -51,6 +51,13 @@ export interface Job {
 /** What a job's listeners hear: progress, then exactly one final event. */
 export type JobEvent = { type: 'progress'; fraction: number; stage: string } | { type: JobStatus; job: Job };
 
+/** What to ask for instead when a job of this kind runs out of time. */
+const LESS: Record<JobKind, string> = {
+  simulate: 'ask for fewer runs',
+  power: 'ask for a faster method (e.g. monte-carlo)',
+  design: 'try fewer rules (a coarser quota step, fewer α or member quotas)',
+};
+
 const WORKER = new URL('../../bin/worker.js', import.meta.url);
 
 export class JobRunner {
@@ -96,7 +103,7 @@ export class JobRunner {
     const timer = setTimeout(
       () =>
         this.finish(job, 'failed', {
-          error: `stopped after ${this.limits.timeLimitSeconds} s (the server's time limit for a job); ask for fewer runs`,
+          error: `stopped after ${this.limits.timeLimitSeconds} s (the server's time limit for a job); ${LESS[kind]}`,
         }),
       this.limits.timeLimitSeconds * 1000,
     );

@@ -2,6 +2,7 @@ import { POWER_INDICES, POWER_METHODS } from '@concert/engine';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Platform } from '../app.ts';
 import type { Actor } from '../auth/logins.ts';
+import { DESIGN_GOALS, type DesignRequest, designFrom } from '../domain/design-jobs.ts';
 import { type PowerRequest, powerFrom } from '../domain/power-jobs.ts';
 import { type SimulateRequest, simulationFrom } from '../domain/simulations.ts';
 import { badRequest, notFound } from '../errors.ts';
@@ -27,14 +28,28 @@ const POWER_FIELDS = [
   'seed',
   'limit',
 ];
+const DESIGN_FIELDS = [
+  'charter',
+  'body',
+  'category',
+  'date',
+  'parties',
+  'population',
+  'alphas',
+  'quotas',
+  'countQuotas',
+  'goals',
+  'minPass',
+];
+const FIELDS = { simulate: SIMULATE_FIELDS, power: POWER_FIELDS, design: DESIGN_FIELDS };
 
-// One body schema for both kinds (clear field errors); which fields belong to which kind is checked in `kindOf`.
+// One body schema for all kinds (clear field errors); which fields belong to which kind is checked in `kindOf`.
 const jobBody = {
   type: 'object',
   required: ['kind'],
   additionalProperties: false,
   properties: {
-    kind: { type: 'string', enum: ['simulate', 'power'] },
+    kind: { type: 'string', enum: ['simulate', 'power', 'design'] },
     scenario: {
       description:
         'simulate: a built-in scenario id, scenario YAML or JSON text, or the scenario as an object',
@@ -57,7 +72,7 @@ const jobBody = {
       type: 'string',
       minLength: 1,
       maxLength: 64,
-      description: 'power: an institution or built-in charter',
+      description: 'power, design: an institution or built-in charter',
     },
     body: { type: 'string', minLength: 1, maxLength: 64 },
     category: { type: 'string', minLength: 1, maxLength: 64 },
@@ -71,15 +86,49 @@ const jobBody = {
     method: { type: 'string', enum: ['auto', ...POWER_METHODS] },
     samples: { type: 'integer', minimum: 1, maximum: 100_000_000 },
     limit: { type: 'integer', minimum: 1, maximum: 100 },
+    population: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 64,
+      description: "design: a population series (default: the charter's)",
+    },
+    alphas: {
+      description: 'design: exponents α for weights ∝ population^α',
+      type: 'array',
+      minItems: 1,
+      maxItems: 50,
+      items: { type: 'number', minimum: 0, maximum: 2 },
+    },
+    quotas: {
+      description: 'design: weight quotas in percent, a list or "from:to:step"',
+      anyOf: [
+        { type: 'array', minItems: 1, maxItems: 5000, items: { type: 'number', minimum: 0, maximum: 100 } },
+        { type: 'string', pattern: '^[0-9.]+:[0-9.]+(:[0-9.]+)?$' },
+      ],
+    },
+    countQuotas: {
+      description: 'design: member quotas in percent; null for none',
+      type: 'array',
+      minItems: 1,
+      maxItems: 50,
+      // One type list, not anyOf: type coercion would turn a null into 0 on the anyOf's number branch.
+      items: { type: ['number', 'null'], minimum: 0, maximum: 100 },
+    },
+    goals: {
+      description: 'design: goals every kept rule meets',
+      type: 'array',
+      items: { type: 'string', enum: [...DESIGN_GOALS] },
+    },
+    minPass: { type: 'number', minimum: 0, maximum: 1, description: 'design: least probability of passage' },
   },
 } as const;
 
-type JobRequest = SimulateRequest | PowerRequest;
+type JobRequest = SimulateRequest | PowerRequest | DesignRequest;
 
 /** The request's kind, once its fields are those of that kind and the required ones are there. */
 function kindOf(body: JobRequest): JobRequest {
-  const [own, required] =
-    body.kind === 'simulate' ? [SIMULATE_FIELDS, ['scenario', 'charters']] : [POWER_FIELDS, ['charter']];
+  const own = FIELDS[body.kind];
+  const required = body.kind === 'simulate' ? ['scenario', 'charters'] : ['charter'];
   for (const key of Object.keys(body))
     if (key !== 'kind' && !own.includes(key))
       throw badRequest(`${key}: not a field of a ${body.kind} job (fields: ${own.join(', ')})`, key);
@@ -122,7 +171,7 @@ export async function jobRoutes(app: FastifyInstance, p: Platform) {
       schema: {
         tags: ['jobs'],
         summary:
-          'Start a crisis simulation or a power analysis on a worker thread (any role); 202 with the job',
+          'Start a crisis simulation, a power analysis or a design search on a worker thread (any role); 202 with the job',
         body: jobBody,
         response: { 202: anyObject, 429: errors[400], ...errors },
       },
@@ -133,7 +182,9 @@ export async function jobRoutes(app: FastifyInstance, p: Platform) {
       const { payload, input } =
         body.kind === 'simulate'
           ? await simulationFrom(p.db, body, p.jobs.limits.maxRuns)
-          : await powerFrom(p.db, body, p.jobs.limits.heapMb);
+          : body.kind === 'power'
+            ? await powerFrom(p.db, body, p.jobs.limits.heapMb)
+            : await designFrom(p.db, body, p.jobs.limits.heapMb);
       const job = p.jobs.start(body.kind, payload, actor.userId, input);
       return reply.status(202).header('location', `/api/jobs/${job.id}`).send(describeJob(job));
     },

@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../app.ts';
 import {
   bordersView,
+  coverageView,
   establishZone,
   listChanges,
   listZones,
+  neutralityView,
   reportViolation,
   requestBorderChange,
   violationsView,
@@ -39,6 +41,56 @@ export async function territoryRoutes(app: FastifyInstance, p: Platform) {
       p.actor(request);
       const q = request.query;
       return bordersView(p.db, q.institution, q.date, q.state);
+    },
+  );
+
+  app.get<{ Querystring: { institution: string; date?: string; area?: string; includeBilateral?: boolean } }>(
+    '/api/territory/coverage',
+    {
+      schema: {
+        tags: ['territory'],
+        summary:
+          'Who holds each area an accepted border change transferred, on a date, and the guarantees that cover it then',
+        querystring: query({
+          date: { type: 'string' },
+          area: { type: 'string', minLength: 1, maxLength: 200 },
+          includeBilateral: { type: 'boolean', default: false },
+        }),
+        response: { 200: anyObject, ...errors },
+      },
+    },
+    async (request) => {
+      p.actor(request);
+      const { institution, ...q } = request.query;
+      return coverageView(p.db, institution, q);
+    },
+  );
+
+  app.get<{ Querystring: { institution: string; parties: string; date?: string; seed?: number } }>(
+    '/api/territory/neutrality',
+    {
+      schema: {
+        tags: ['territory'],
+        summary:
+          'Neutral third states towards the parties on a date, land neighbours after the accepted border changes; a seeded lot ranks them',
+        querystring: {
+          type: 'object',
+          required: ['parties'],
+          additionalProperties: false,
+          properties: {
+            institution,
+            parties: { type: 'string', minLength: 1, maxLength: 400 },
+            date: { type: 'string' },
+            seed: { type: 'integer', minimum: 0, maximum: 4294967295 },
+          },
+        },
+        response: { 200: anyObject, ...errors },
+      },
+    },
+    async (request) => {
+      p.actor(request);
+      const { institution, ...q } = request.query;
+      return neutralityView(p.db, institution, q);
     },
   );
 
