@@ -1,7 +1,14 @@
 /// <reference lib="dom" />
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, logIn, screenshot, startUiPlatform, type UiPlatform } from './platform.ts';
+import {
+  browserAvailable,
+  logIn,
+  screenshot,
+  startUiPlatform,
+  type UiPlatform,
+  watchErrors,
+} from './platform.ts';
 
 // A territorial dispute between two continental members, filed and run through negotiation, mediation and
 // arbitration in the UI, each act by the role the procedure gives it (the dates of packages/cli/examples/
@@ -23,15 +30,8 @@ describe.runIf(browserAvailable())('dispute cases in chromium', () => {
     context.setDefaultTimeout(60_000);
     contexts.push(context);
     const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(`${username}: ${e.message}`));
-    // A refused action is a 4xx the page shows; the browser also logs it, which is expected here.
-    page.on(
-      'console',
-      (m) =>
-        m.type() === 'error' &&
-        !/status of 4(03|22)/.test(m.text()) &&
-        errors.push(`${username}: ${m.text()}`),
-    );
+    // A refused action is a 422 the page shows; the browser also logs it, which is expected here.
+    watchErrors(page, errors, username, /status of 422/);
     await logIn(page, platform, username);
     return page;
   }

@@ -83,6 +83,18 @@ export async function startUiPlatform(): Promise<UiPlatform> {
   };
 }
 
+/**
+ * Collects a page's uncaught errors and console errors into `errors` (a test expects none). `expected` names
+ * console messages the test provokes on purpose (the browser logs a refused request's status).
+ */
+export function watchErrors(page: Page, errors: string[], who = '', expected?: RegExp): void {
+  const tag = who ? `${who}: ` : '';
+  page.on('pageerror', (e) => errors.push(`${tag}${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !expected?.test(m.text())) errors.push(`${tag}${m.text()}`);
+  });
+}
+
 /** Logs a page in through the UI's own login form (the council room's). */
 export async function logIn(page: Page, platform: UiPlatform, username: string): Promise<void> {
   await page.goto('/#/council');

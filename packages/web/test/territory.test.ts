@@ -1,21 +1,24 @@
-import { contestedAreas } from '@concert/engine';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contestedAreas, parseDmzFile } from '@concert/engine';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, logIn, screenshot, startUiPlatform, type UiPlatform } from './platform.ts';
+import {
+  browserAvailable,
+  logIn,
+  screenshot,
+  startUiPlatform,
+  type UiPlatform,
+  watchErrors,
+} from './platform.ts';
 
 // The map's territory layer: contested areas from the engine's list (positions and sources in the details,
 // stated by each side), and, for a logged-in user, the demilitarized zones and accepted border changes the
 // server records for the chosen charter (the hypothetical Dragonja zone and Baarle-Hertog transfer of
 // packages/cli/examples, the transfer moved earlier so that it is in effect before today, the map's last date).
-const dragonja = {
-  id: 'dragonja',
-  name: 'Dragonja valley zone',
-  area: '5 km either side of the Dragonja river from the coast to Sočerga',
-  states: ['SVN', 'HRV'],
-  established: '2026-06-01',
-  limits: { troops: 0, 'battle-tanks': 0, 'armoured-combat-vehicles': 0, artillery: 0 },
-  mission: { name: 'Continental Monitoring Mission Dragonja', states: ['CHE', 'GEO', 'LIE'] },
-};
+const examples = join(import.meta.dirname, '..', '..', 'cli', 'examples');
+const dragonja = parseDmzFile(readFileSync(join(examples, 'dragonja-dmz.yaml'), 'utf8'), 'dragonja-dmz.yaml')
+  .zones[0];
 const baarle = {
   id: 'baarle-with-referendum',
   title: 'Transfer of the Baarle-Hertog enclaves (hypothetical)',
@@ -53,8 +56,7 @@ describe.runIf(browserAvailable())('the territory layer of the map in chromium',
     const context = await platform.context();
     const page = await context.newPage();
     errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    watchErrors(page, errors);
     if (login) await logIn(page, platform, login);
     await page.goto(`/${hash}`);
     await page.locator('.state-map [data-state="FIN"]').waitFor();

@@ -1,7 +1,8 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { api, type User } from '../api.ts';
 import { useAction, useResource } from './hooks.ts';
 import type { Delegation } from './types.ts';
+import { useLogin } from './use-login.ts';
 
 const ROLE_NAME: Record<User['role'], string> = {
   delegate: 'delegate',
@@ -120,4 +121,29 @@ export function Identity({ user, onLogout }: { user: User; onLogout: () => void 
   );
   const name = delegations.data?.find((d) => d.id === user.delegation)?.name ?? null;
   return <WhoAmI user={user} delegationName={name} onLogout={onLogout} />;
+}
+
+/**
+ * A view for logged-in users (council room, disputes): the login form until someone logs in, then who they are
+ * and the view itself. One login serves every such view.
+ */
+export function LoginGate({ children }: { children: (user: User) => ReactNode }) {
+  const { user, error, loggedIn, loggedOut } = useLogin();
+  return (
+    <>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {user === undefined && <p role="status">Checking your login…</p>}
+      {user === null && <LoginForm onLogin={loggedIn} />}
+      {user && (
+        <>
+          <Identity user={user} onLogout={loggedOut} />
+          {children(user)}
+        </>
+      )}
+    </>
+  );
 }

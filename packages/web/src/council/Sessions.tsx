@@ -2,7 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { api, type User } from '../api.ts';
 import { routeHref } from '../router.ts';
 import { useAction, useResource } from './hooks.ts';
-import type { Institution, InstitutionSummary, SessionSummary } from './types.ts';
+import { InstitutionSelect } from './InstitutionSelect.tsx';
+import type { Institution, SessionSummary } from './types.ts';
 
 const canOpenSessions = (user: User) => user.role === 'presidency' || user.role === 'secretariat';
 
@@ -16,27 +17,13 @@ export function SessionList({
   institutionId: string;
   onInstitution: (id: string) => void;
 }) {
-  const institutions = useResource<InstitutionSummary[]>('/api/institutions');
   const sessions = useResource<SessionSummary[]>(
     `/api/sessions?institution=${encodeURIComponent(institutionId)}`,
   );
   return (
     <section aria-labelledby="sessions-title">
       <h2 id="sessions-title">Sessions</h2>
-      {!user.institution && (
-        <div className="controls">
-          <label>
-            Institution
-            <select value={institutionId} onChange={(e) => onInstitution(e.target.value)}>
-              {(institutions.data ?? [{ id: institutionId, name: institutionId }]).map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      )}
+      {!user.institution && <InstitutionSelect value={institutionId} onChange={onInstitution} />}
       {sessions.error && (
         <p role="alert" className="error">
           {sessions.error}

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { api, type User } from '../api.ts';
 import { useAction, useResource } from '../council/hooks.ts';
-import type { Delegation, InstitutionSummary } from '../council/types.ts';
+import { InstitutionSelect } from '../council/InstitutionSelect.tsx';
+import type { Delegation } from '../council/types.ts';
 import { nameOf } from '../map/StateMap.tsx';
 import { routeHref } from '../router.ts';
 import { canFile, ownState } from './actions.ts';
@@ -34,25 +35,11 @@ export function CaseList({
   institution: string;
   onInstitution: (id: string) => void;
 }) {
-  const institutions = useResource<InstitutionSummary[]>('/api/institutions');
   const cases = useResource<CaseSummary[]>(`/api/disputes?institution=${encodeURIComponent(institution)}`);
   return (
     <section aria-labelledby="registry-title">
       <h2 id="registry-title">Registry of cases</h2>
-      {!user.institution && (
-        <div className="controls">
-          <label>
-            Institution
-            <select value={institution} onChange={(e) => onInstitution(e.target.value)}>
-              {(institutions.data ?? [{ id: institution, name: institution }]).map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-      )}
+      {!user.institution && <InstitutionSelect value={institution} onChange={onInstitution} />}
       {cases.error && (
         <p role="alert" className="error">
           {cases.error}

@@ -1,30 +1,20 @@
 import { useState } from 'react';
-import { Identity, LoginForm } from '../council/Login.tsx';
+import { LoginGate } from '../council/Login.tsx';
 import { SessionRoom } from '../council/Room.tsx';
 import { SessionList } from '../council/Sessions.tsx';
-import { useLogin } from '../council/use-login.ts';
 import '../council/council.css';
 
 /** The council room: log in, pick a session of the institution, follow and take part in its votes. */
 export function CouncilView({ params }: { params: URLSearchParams }) {
-  const { user, error, loggedIn, loggedOut } = useLogin();
   const [institution, setInstitution] = useState('continental');
   const sessionParam = Number(params.get('session'));
   const sessionId = Number.isInteger(sessionParam) && sessionParam > 0 ? sessionParam : null;
   return (
     <section aria-labelledby="view-title" className="council">
       <h1 id="view-title">Council room</h1>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {user === undefined && <p role="status">Checking your login…</p>}
-      {user === null && <LoginForm onLogin={loggedIn} />}
-      {user && (
-        <>
-          <Identity user={user} onLogout={loggedOut} />
-          {sessionId === null ? (
+      <LoginGate>
+        {(user) =>
+          sessionId === null ? (
             <SessionList
               user={user}
               institutionId={user.institution ?? institution}
@@ -32,9 +22,9 @@ export function CouncilView({ params }: { params: URLSearchParams }) {
             />
           ) : (
             <SessionRoom key={sessionId} sessionId={sessionId} user={user} />
-          )}
-        </>
-      )}
+          )
+        }
+      </LoginGate>
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { Identity, LoginForm } from '../council/Login.tsx';
-import { useLogin } from '../council/use-login.ts';
+import { LoginGate } from '../council/Login.tsx';
 import { CaseList } from '../disputes/CaseList.tsx';
 import { CaseView } from '../disputes/CaseView.tsx';
 import { replaceParams } from '../router.ts';
@@ -13,10 +12,8 @@ import '../disputes/disputes.css';
  * this view shows what they say.
  */
 export function DisputesView({ params, item }: { params: URLSearchParams; item: string }) {
-  const { user, error, loggedIn, loggedOut } = useLogin();
   const [chosen, setChosen] = useState(params.get('institution') ?? 'continental');
   const caseId = /^\d+$/.test(item) ? Number(item) : null;
-  const institution = user?.institution ?? chosen;
   return (
     <section aria-labelledby="view-title" className="council disputes">
       <h1 id="view-title">Disputes</h1>
@@ -27,20 +24,12 @@ export function DisputesView({ params, item }: { params: URLSearchParams; item: 
       {item && caseId === null && (
         <p className="error">“{item}” is not a case number; showing the registry.</p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {user === undefined && <p role="status">Checking your login…</p>}
-      {user === null && <LoginForm onLogin={loggedIn} />}
-      {user && (
-        <>
-          <Identity user={user} onLogout={loggedOut} />
-          {caseId === null ? (
+      <LoginGate>
+        {(user) =>
+          caseId === null ? (
             <CaseList
               user={user}
-              institution={institution}
+              institution={user.institution ?? chosen}
               onInstitution={(id) => {
                 setChosen(id);
                 replaceParams('disputes', { institution: id });
@@ -48,9 +37,9 @@ export function DisputesView({ params, item }: { params: URLSearchParams; item: 
             />
           ) : (
             <CaseView key={caseId} id={caseId} user={user} />
-          )}
-        </>
-      )}
+          )
+        }
+      </LoginGate>
     </section>
   );
 }
