@@ -201,6 +201,19 @@ describe.runIf(browserAvailable())('dispute cases in chromium', () => {
       /Slovenia – Croatia.*territorial.*2026-01-15.*awaiting compliance/,
     );
     await screenshot(observer, 'disputes-registry');
+
+    // Compliance: Croatia has not complied by the deadline; Slovenia reports it and the case goes to the Council.
+    await svn.reload();
+    await svn.getByRole('heading', { level: 2, name: /^Case / }).waitFor();
+    await record(svn, 12, 'report-non-compliance', '2027-07-15', { Against: 'HRV' });
+    await svn
+      .getByText(/Outcome on 2027-07-15: referred — referred to council \(major-security-action\)/)
+      .waitFor();
+    expect((await timeline(svn)).at(-1)?.slice(3)).toEqual([
+      'referred',
+      'referred to council (major-security-action)',
+    ]);
+    expect(await svn.getByTestId('case-status').textContent()).toMatch(/referred/);
     expect(errors).toEqual([]);
   }, 300_000);
 

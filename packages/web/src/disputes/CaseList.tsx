@@ -158,29 +158,14 @@ function FileCase({ user, institution }: { user: User; institution: string }) {
             Filed by <strong>{nameOf(own)}</strong>
           </p>
         ) : (
-          <label>
-            Filed by
-            <select value={filer} onChange={(e) => setBy(e.target.value)}>
-              {members.map((m) => (
-                <option key={m} value={m}>
-                  {nameOf(m)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <MemberSelect label="Filed by" value={filer} members={members} onChange={setBy} />
         )}
-        <label>
-          Other party
-          <select value={other} onChange={(e) => setRespondent(e.target.value)}>
-            {members
-              .filter((m) => m !== filer)
-              .map((m) => (
-                <option key={m} value={m}>
-                  {nameOf(m)}
-                </option>
-              ))}
-          </select>
-        </label>
+        <MemberSelect
+          label="Other party"
+          value={other}
+          members={members.filter((m) => m !== filer)}
+          onChange={setRespondent}
+        />
         <label>
           Subject
           <select value={subject} onChange={(e) => setSubject(e.target.value)}>
@@ -209,5 +194,25 @@ function FileCase({ user, institution }: { user: User; institution: string }) {
         </p>
       )}
     </form>
+  );
+}
+
+function MemberSelect(props: {
+  label: string;
+  value: string;
+  members: string[];
+  onChange: (id: string) => void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.members.map((m) => (
+          <option key={m} value={m}>
+            {nameOf(m)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
