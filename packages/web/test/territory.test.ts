@@ -144,9 +144,15 @@ describe.runIf(browserAvailable())('the territory layer of the map in chromium',
     expect(await categoryOf(page, 'BEL')).toBe('changed');
     await screenshot(page, 'map-territory-registry');
 
-    // Before the change takes effect it is not on the registry.
+    // The engine's coverage of the area on the date, from the server: the holder's guarantees apply.
+    const change = tables.getByRole('row', { name: /Baarle-Hertog/ });
+    await change.getByText(/is held by NLD on 2026-11-15, since 2026-10-01/).waitFor();
+    expect(await change.textContent()).toMatch(/covered by Collective security guarantee/);
+
+    // Before the change takes effect the area is Belgium's and the states are not coloured for it.
     await page.getByLabel('Exact date').fill('2026-09-30');
-    await tables.getByText('None in effect on 2026-09-30.').waitFor();
+    await change.getByText(/held by BEL on 2026-09-30, until 2026-09-30, then NLD from 2026-10-01/).waitFor();
+    expect(await change.textContent()).toMatch(/2026-10-01 \(not yet in effect\)/);
     expect(await categoryOf(page, 'BEL')).toBe('none');
     expect(errors).toEqual([]);
   }, 120_000);

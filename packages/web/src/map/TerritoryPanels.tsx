@@ -1,5 +1,6 @@
 import { nameOf } from './StateMap.tsx';
 import { areaById, areasOn, type ServerRegistry } from './territory.ts';
+import { useAreaCoverage } from './territory-kit.ts';
 
 const holderName = (holder: string) => (/^[A-Z]{3}$/.test(holder) ? nameOf(holder) : holder);
 
@@ -69,7 +70,9 @@ export function TerritoryTables({
   onArea: (id: string) => void;
 }) {
   const zones = (server?.zones ?? []).filter((z) => z.established <= date);
-  const changes = (server?.changes ?? []).filter((c) => c.effective <= date);
+  // Every accepted change is listed, a later one marked so: the coverage sentence says what holds until then.
+  const changes = server?.changes ?? [];
+  const coverage = useAreaCoverage(charter, date, changes.length > 0);
   return (
     <section aria-labelledby="territory-tables-title" className="territory-tables">
       <h2 id="territory-tables-title" tabIndex={-1}>
@@ -163,7 +166,7 @@ export function TerritoryTables({
           )}
           <h3>Accepted border changes of {charter}</h3>
           {changes.length === 0 ? (
-            <p className="muted">None in effect on {date}.</p>
+            <p className="muted">None accepted.</p>
           ) : (
             <table>
               <thead>
@@ -172,6 +175,7 @@ export function TerritoryTables({
                   <th scope="col">Area</th>
                   <th scope="col">In effect from</th>
                   <th scope="col">Referendum</th>
+                  <th scope="col">Holder and coverage on {date}</th>
                 </tr>
               </thead>
               <tbody>
@@ -181,12 +185,16 @@ export function TerritoryTables({
                     <td>
                       {c.request.area.name}: {nameOf(c.request.area.from)} → {nameOf(c.request.area.to)}
                     </td>
-                    <td>{c.effective}</td>
+                    <td>
+                      {c.effective}
+                      {c.effective > date ? ' (not yet in effect)' : ''}
+                    </td>
                     <td>
                       {c.request.referendum
                         ? `${c.request.referendum.date}${c.request.referendum.supervised_by ? `, supervised by ${c.request.referendum.supervised_by}` : ''}`
                         : '—'}
                     </td>
+                    <td>{coverage.get(c.request.area.name)?.explanation ?? '…'}</td>
                   </tr>
                 ))}
               </tbody>

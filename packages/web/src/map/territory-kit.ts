@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../api.ts';
 import { loginHint } from '../council/loginHint.ts';
-import type { ChangeView, ServerRegistry, ViolationView, ZoneView } from './territory.ts';
+import type { AreaCoverage, ChangeView, ServerRegistry, ViolationView, ZoneView } from './territory.ts';
 
 export type TerritoryKit = typeof import('./territory.ts');
 
@@ -68,4 +68,36 @@ export function useTerritory(wanted: boolean, institution: string): TerritorySta
     };
   }, [wanted, institution]);
   return state;
+}
+
+/**
+ * Who holds each area an accepted change transfers on `date`, and which guarantees cover it then (the server's
+ * `GET /api/territory/coverage`, the engine's `areaCoverageOn`). Asked a moment after the date settles, so
+ * dragging the slider does not send a request per day.
+ */
+export function useAreaCoverage(
+  institution: string,
+  date: string,
+  enabled: boolean,
+): Map<string, AreaCoverage> {
+  const [areas, setAreas] = useState<Map<string, AreaCoverage>>(new Map());
+  useEffect(() => {
+    if (!enabled) {
+      setAreas(new Map());
+      return;
+    }
+    let live = true;
+    const timer = setTimeout(() => {
+      const q = `institution=${encodeURIComponent(institution)}&date=${encodeURIComponent(date)}`;
+      api.get<{ areas: AreaCoverage[] }>(`/api/territory/coverage?${q}`).then(
+        (r) => live && setAreas(new Map(r.areas.map((a) => [a.area, a]))),
+        () => live && setAreas(new Map()),
+      );
+    }, 250);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [institution, date, enabled]);
+  return areas;
 }

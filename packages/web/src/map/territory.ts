@@ -32,6 +32,15 @@ export interface ChangeView {
   };
 }
 
+/** One transferred area on a date, as `GET /api/territory/coverage` gives it (the engine's `areaCoverageOn`). */
+export interface AreaCoverage {
+  area: string;
+  date: string;
+  holder: string;
+  /** The engine's sentence: who holds it since when (or until when, and who next), and what covers it. */
+  explanation: string;
+}
+
 export interface ViolationView {
   id: number;
   zone: string;
