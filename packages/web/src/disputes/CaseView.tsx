@@ -83,22 +83,24 @@ export function CaseView({ id, user }: { id: number; user: User }) {
           <StepDetails state={s} detail={c} />
           <Award state={s} />
           <Allowed state={s} />
-          {canAct(user, c.institution, c.parties) ? (
-            <ActionForm
-              key={`${c.events.length}-${s.asOf}`}
-              user={user}
-              detail={c}
-              onRecorded={() => {
-                setAsOf('');
-                setVersion((v) => v + 1);
-              }}
-            />
-          ) : (
-            <p className="muted">
-              Only the parties' delegations, the secretariat and the presidency record events; you can follow
-              the case.
-            </p>
-          )}
+          {/* A closed case allows nothing, so it gets no form. */}
+          {s.allowed.length > 0 &&
+            (canAct(user, c.institution, c.parties) ? (
+              <ActionForm
+                key={`${c.events.length}-${s.asOf}`}
+                user={user}
+                detail={c}
+                onRecorded={() => {
+                  setAsOf('');
+                  setVersion((v) => v + 1);
+                }}
+              />
+            ) : (
+              <p className="muted">
+                Only the parties' delegations, the secretariat and the presidency record events; you can
+                follow the case.
+              </p>
+            ))}
           <Mediators caseId={c.id} />
           <StoredEvents detail={c} />
         </>
