@@ -70,7 +70,7 @@ export async function auditRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request) => {
       p.actor(request);
-      const checkpoint = await issueCheckpoint(p.db, p.record, p.now());
+      const checkpoint = await issueCheckpoint(p.db, p.record, p.now(), p.analyses);
       return { checkpoint, note: checkpointNote(checkpoint), publicKey: bytesToHex(p.record.key.publicKey) };
     },
   );
@@ -172,7 +172,7 @@ export async function auditRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request) => {
       p.actor(request);
-      return verifyRecord(p.db, p.record);
+      return verifyRecord(p.db, p.record, [], p.analyses);
     },
   );
 
@@ -193,7 +193,7 @@ export async function auditRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request) => {
       p.actor(request);
-      return verifyRecord(p.db, p.record, request.body.checkpoints);
+      return verifyRecord(p.db, p.record, request.body.checkpoints, p.analyses);
     },
   );
 }

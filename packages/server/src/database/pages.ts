@@ -1,0 +1,32 @@
+import type { Queryable } from './types.ts';
+
+/** Rows per page when a whole table is read for an analysis: each query stays short (PGlite runs on the loop). */
+export const PAGE_ROWS = 1000;
+
+/**
+ * Reads `select` in pages of JSON text, for a worker thread to parse: the database aggregates each page into
+ * one string, so the loop neither parses rows nor copies objects to the thread. `select` must take the last
+ * key read as $1 and the page's size as $2 (then `params`), order by `key` and return it. One short query per
+ * page, and a turn of the event loop between pages, so other requests are served while a long table is read.
+ */
+export async function jsonPages(
+  db: Queryable,
+  select: string,
+  key: string,
+  params: unknown[] = [],
+  rows = PAGE_ROWS,
+): Promise<string[]> {
+  const pages: string[] = [];
+  for (let after = 0; ; ) {
+    const [page] = await db.query<{ n: number; last: number | null; rows: string }>(
+      `SELECT count(*)::int AS n, max(t.${key}) AS last, coalesce(json_agg(t ORDER BY t.${key}), '[]')::text AS rows
+         FROM (${select}) t`,
+      [after, rows, ...params],
+    );
+    if (!page || Number(page.n) === 0) return pages;
+    pages.push(page.rows);
+    if (Number(page.n) < rows) return pages;
+    after = Number(page.last);
+    await new Promise<void>((r) => setImmediate(r));
+  }
+}
