@@ -139,8 +139,9 @@ export interface ServerProcess {
 }
 
 /** Spawns `bin/server.js` on a random port and resolves once it listens. */
-export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [SERVER], {
+/** `nodeArgs`: options for node itself (the benchmark's `--cpu-prof`). */
+export function spawnServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, SERVER], {
     env: { ...process.env, LOG_LEVEL: 'info', ...env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

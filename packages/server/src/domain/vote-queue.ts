@@ -8,6 +8,9 @@ import { castVotes, type VoteRequest } from './votes.ts';
 // low load a batch is one vote and waits for nothing; under load the batch grows with the load, and so does
 // the throughput, since a batch costs about what one vote did.
 
+/** Longest a batch waits for more votes while they keep arriving. */
+const GATHER_MS = 4;
+
 interface Pending {
   request: VoteRequest;
   resolve: (value: { sessionId: number }) => void;
@@ -47,32 +50,41 @@ export class VoteQueue {
   }
 
   private async drain(): Promise<void> {
-    // No wait for company when the writer is idle: a lone vote commits at once (and a vote that arrives
-    // before a close reaches the database before it); the next batch gathers while this one commits.
     try {
-      while (this.queue.length > 0) await this.commit(this.queue.splice(0, this.maxBatch));
+      while (this.queue.length > 0) await this.commitNext();
     } finally {
       this.writing = null;
     }
   }
 
-  private async commit(batch: Pending[]): Promise<void> {
-    this.stats.batches++;
-    this.stats.votes += batch.length;
-    this.stats.largest = Math.max(this.stats.largest, batch.length);
+  /**
+   * The batch is taken inside its transaction, after a short gathering: the transaction is the writer's
+   * place in the database's order (a close that arrives after a queued vote waits behind it, on PGlite's one
+   * connection too), and the gathering lets the votes arriving meanwhile join. On PGlite, queries run on
+   * this thread, so votes are read from their sockets only between them: without the gathering every batch
+   * would be the one vote that woke the writer.
+   */
+  private async commitNext(): Promise<void> {
+    let batch: Pending[] = [];
     let outcomes: Awaited<ReturnType<typeof castVotes>>;
     try {
-      const at = this.now().toISOString();
-      outcomes = await this.db.transaction((tx) =>
-        castVotes(
+      outcomes = await this.db.transaction(async (tx) => {
+        await this.gather();
+        batch = this.queue.splice(0, this.maxBatch);
+        this.stats.batches++;
+        this.stats.votes += batch.length;
+        this.stats.largest = Math.max(this.stats.largest, batch.length);
+        const at = this.now().toISOString();
+        return castVotes(
           tx,
           batch.map((p) => p.request),
           at,
-        ),
-      );
+        );
+      });
     } catch (e) {
       // The transaction failed as a whole (the database went away, a deadlock): nothing of it committed.
-      for (const p of batch) p.reject(e);
+      // Failed before taking its batch, it fails the queue, lest the writer retry it for ever.
+      for (const p of batch.length > 0 ? batch : this.queue.splice(0)) p.reject(e);
       return;
     }
     const sessions = new Set<number>();
@@ -83,5 +95,17 @@ export class VoteQueue {
       } else batch[i]!.reject(o.error);
     });
     for (const s of sessions) this.signals.changed(s);
+  }
+
+  /** One turn of the event loop; then, while votes keep arriving, a millisecond more, up to GATHER_MS. */
+  private async gather(): Promise<void> {
+    const started = performance.now();
+    let seen = this.queue.length;
+    await new Promise<void>((r) => setImmediate(r));
+    while (this.queue.length > seen && this.queue.length < this.maxBatch) {
+      if (performance.now() - started >= GATHER_MS) return;
+      seen = this.queue.length;
+      await new Promise<void>((r) => setTimeout(r, 1));
+    }
   }
 }

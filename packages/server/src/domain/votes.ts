@@ -226,10 +226,11 @@ async function writeVotes(
   const entries: AuditEntry[] = [];
   const events: { session: number; data: string; sealed: string | null }[] = [];
   let last = head;
-  for (const a of votes) {
+  const salts = randomBytes(16 * votes.length).toString('hex'); // one draw for the batch: 32 hex digits each
+  for (const [i, a] of votes.entries()) {
     const { poll, session } = a.ctx;
     const { delegation, choice, actor } = a.request;
-    const salt = randomBytes(16).toString('hex');
+    const salt = salts.slice(32 * i, 32 * (i + 1));
     const k = key(poll.id, delegation);
     finalVote.set(k, { a, salt });
     const byProxy = a.proxy ? { proxy: a.proxy } : {};

@@ -13,7 +13,10 @@ export interface Analyses {
 }
 
 export const IN_PROCESS: Analyses = {
-  run: async (analysis) => runAnalysis(analysis) as never,
+  run: async (analysis) => {
+    const result = runAnalysis(analysis);
+    return (typeof result === 'string' ? new TextEncoder().encode(result) : result) as never;
+  },
   close: async () => {},
 };
 

@@ -40,7 +40,8 @@ export interface ReplayInput {
 
 export type Analysis = { kind: 'verify'; input: VerifyInput } | { kind: 'replay'; input: ReplayInput };
 
-export type AnalysisResult<A extends Analysis['kind']> = A extends 'verify' ? VerifyOutput : string;
+/** A replay's result is its response body, UTF-8. */
+export type AnalysisResult<A extends Analysis['kind']> = A extends 'verify' ? VerifyOutput : Uint8Array;
 
 interface AuditRow {
   seq: number;

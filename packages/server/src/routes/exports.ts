@@ -205,7 +205,9 @@ export async function exportRoutes(app: FastifyInstance, p: Platform) {
           source: institution.charter_source,
         },
       });
-      return reply.type('application/json; charset=utf-8').send(body);
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     },
   );
 }
