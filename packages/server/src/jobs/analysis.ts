@@ -1,15 +1,21 @@
 import {
   type AuditEntry,
+  bytesToHex,
   type Checkpoint,
   checkpointFor,
+  consistencyProof,
   type Decision,
+  entryLeafHash,
+  inclusionProof,
   type LogReport,
+  makeAuditExport,
+  merkleRoot,
   verifyLog,
 } from '@concert/engine';
 import { type LoggedEvent, replaySession, sameJson } from '../domain/replay.ts';
 
-// The heavy reads' computations: the audit chain's verification (and the signing of a checkpoint after it)
-// and a session log's replay. They run on the analysis worker thread (jobs/analyses.ts), never on the
+// The heavy reads' computations: the audit chain's verification (and the signing of a checkpoint after it),
+// its proofs and its export, and a session log's replay. They run on the analysis worker thread (jobs/analyses.ts), never on the
 // server's loop; their input is pages of rows as JSON text (the database aggregates each page into one
 // string), so the loop neither parses the rows nor copies objects across the thread boundary.
 
@@ -38,10 +44,34 @@ export interface ReplayInput {
   source: string | null;
 }
 
-export type Analysis = { kind: 'verify'; input: VerifyInput } | { kind: 'replay'; input: ReplayInput };
+/** An RFC 9162 proof over the log's pages: inclusion of entry `seq`, or consistency of `from` with `to`. */
+export type ProofInput = { pages: string[] } & (
+  | { proof: 'inclusion'; seq: number; size?: number | undefined }
+  | { proof: 'consistency'; from: number; to?: number | undefined }
+);
 
-/** A replay's result is its response body, UTF-8. */
-export type AnalysisResult<A extends Analysis['kind']> = A extends 'verify' ? VerifyOutput : Uint8Array;
+/** The proof, or what is wrong with the request (a 400 naming the field). */
+export type ProofOutput = { proof: Record<string, unknown> } | { bad: { message: string; field: string } };
+
+export interface ExportInput {
+  pages: string[];
+  checkpoints: Checkpoint[];
+  publicKey: Uint8Array;
+  origin: string;
+}
+
+export type Analysis =
+  | { kind: 'verify'; input: VerifyInput }
+  | { kind: 'replay'; input: ReplayInput }
+  | { kind: 'proof'; input: ProofInput }
+  | { kind: 'export'; input: ExportInput };
+
+/** A replay's and an export's result is the response body, UTF-8. */
+export type AnalysisResult<A extends Analysis['kind']> = A extends 'verify'
+  ? VerifyOutput
+  : A extends 'proof'
+    ? ProofOutput
+    : Uint8Array;
 
 interface AuditRow {
   seq: number;
@@ -54,9 +84,10 @@ interface AuditRow {
   hash: string;
 }
 
-export function verifyPages(input: VerifyInput): VerifyOutput {
+/** The entries as stored (a reordering shows as swapped contents under the seq numbers, a deletion as a gap). */
+function entriesOf(pages: string[]): AuditEntry[] {
   const entries: AuditEntry[] = [];
-  for (const page of input.pages)
+  for (const page of pages)
     for (const r of JSON.parse(page) as AuditRow[])
       entries.push({
         seq: Number(r.seq),
@@ -68,6 +99,11 @@ export function verifyPages(input: VerifyInput): VerifyOutput {
         prevHash: r.prev_hash,
         hash: r.hash,
       });
+  return entries;
+}
+
+export function verifyPages(input: VerifyInput): VerifyOutput {
+  const entries = entriesOf(input.pages);
   const report = verifyLog(entries, input.checkpoints, input.publicKey, { origin: input.origin });
   if (!report.ok || !input.sign) return { report };
   const checkpoint = checkpointFor(
@@ -95,6 +131,56 @@ export function replayPages(input: ReplayInput): string {
   return JSON.stringify({ session: input.session, events, replay });
 }
 
-export function runAnalysis(a: Analysis): VerifyOutput | string {
-  return a.kind === 'verify' ? verifyPages(a.input) : replayPages(a.input);
+export function proofOn(input: ProofInput): ProofOutput {
+  const leaves = entriesOf(input.pages).map(entryLeafHash);
+  const bad = (message: string, field: string): ProofOutput => ({ bad: { message, field } });
+  if (input.proof === 'inclusion') {
+    const size = input.size ?? leaves.length;
+    const { seq } = input;
+    if (size > leaves.length) return bad(`the log has ${leaves.length} entries, not ${size}`, 'size');
+    if (seq > size) return bad(`entry ${seq} is not in a tree of ${size} entries`, 'seq');
+    return {
+      proof: {
+        seq,
+        leafIndex: seq - 1,
+        treeSize: size,
+        leafHash: bytesToHex(leaves[seq - 1]!),
+        rootHash: bytesToHex(merkleRoot(leaves, size)),
+        proof: inclusionProof(seq - 1, size, leaves).map(bytesToHex),
+      },
+    };
+  }
+  const to = input.to ?? leaves.length;
+  const { from } = input;
+  if (to > leaves.length) return bad(`the log has ${leaves.length} entries, not ${to}`, 'to');
+  if (from > to) return bad(`from (${from}) must not exceed to (${to})`, 'from');
+  return {
+    proof: {
+      from,
+      to,
+      oldRoot: bytesToHex(merkleRoot(leaves, from)),
+      newRoot: bytesToHex(merkleRoot(leaves, to)),
+      proof: consistencyProof(from, to, leaves).map(bytesToHex),
+    },
+  };
+}
+
+/** The concert-audit-export/1 document, as JSON text. */
+export function exportPages(input: ExportInput): string {
+  return JSON.stringify(
+    makeAuditExport(input.origin, input.publicKey, entriesOf(input.pages), input.checkpoints),
+  );
+}
+
+export function runAnalysis(a: Analysis): VerifyOutput | ProofOutput | string {
+  switch (a.kind) {
+    case 'verify':
+      return verifyPages(a.input);
+    case 'replay':
+      return replayPages(a.input);
+    case 'proof':
+      return proofOn(a.input);
+    case 'export':
+      return exportPages(a.input);
+  }
 }
