@@ -12,8 +12,8 @@ import { actorName } from './sessions.ts';
 // arrived while the previous batch was committing. What a vote costs is the statements it takes, all
 // serialised on the audit head's row, so a batch takes each statement once: the polls it concerns (locked
 // FOR SHARE), the attendance of its delegations, the audit head (locked FOR UPDATE), the polls' counts, and
-// then one multi-row statement each for the votes, the audit entries with the new head, and the session
-// events. A vote that is refused (poll closed, not a member, not checked in, no proxy …) is refused before
+// then one statement of multi-row inserts for the votes, the audit entries with the new head, and the
+// session events. A vote that is refused (poll closed, not a member, not checked in, no proxy …) is refused before
 // anything is written, with its own 4xx, and the others go on. Should a multi-row write fail all the same
 // (a constraint the checks did not foresee), the batch rolls back to a savepoint taken before the writes and
 // writes each vote under a savepoint of its own, so that only the failing vote fails.
@@ -213,7 +213,7 @@ async function countsOf(tx: Queryable, accepted: Accepted[]): Promise<Counts> {
 
 /**
  * Writes the votes, their audit entries (chained from `head`) with the new head, and their session events:
- * three statements whatever the number of votes. Returns the new head.
+ * one statement whatever the number of votes. Returns the new head.
  */
 async function writeVotes(
   tx: Queryable,
@@ -274,14 +274,29 @@ async function writeVotes(
   // with the salt of its commitment. A delegation's earlier entries in the batch commit to salts no longer
   // kept, as after a change in a later batch.
   const rows = [...finalVote.values()];
+  const top = entries.at(-1)!;
+  // One statement, one round trip: the votes, the audit entries and the head (one update for the batch),
+  // and the events, with ids in the batch's order (WITH ORDINALITY … ORDER BY; a session's events are read
+  // back by id). Data-modifying WITH clauses all run, whether or not the main statement reads them.
   await tx.query(
-    `INSERT INTO votes (poll_id, delegation_id, choice, salt, cast_by, updated_at, proxy_holder_delegation_id)
-     SELECT v.poll_id, v.delegation_id, v.choice, v.salt, v.cast_by, $6, v.holder
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[], $7::text[])
-            AS v(poll_id, delegation_id, choice, salt, cast_by, holder)
-     ON CONFLICT (poll_id, delegation_id)
-     DO UPDATE SET choice = EXCLUDED.choice, salt = EXCLUDED.salt, cast_by = EXCLUDED.cast_by,
-       updated_at = EXCLUDED.updated_at, proxy_holder_delegation_id = EXCLUDED.proxy_holder_delegation_id`,
+    `WITH cast_votes AS (
+       INSERT INTO votes (poll_id, delegation_id, choice, salt, cast_by, updated_at, proxy_holder_delegation_id)
+       SELECT v.poll_id, v.delegation_id, v.choice, v.salt, v.cast_by, $6, v.holder
+         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[], $7::text[])
+              AS v(poll_id, delegation_id, choice, salt, cast_by, holder)
+       ON CONFLICT (poll_id, delegation_id)
+       DO UPDATE SET choice = EXCLUDED.choice, salt = EXCLUDED.salt, cast_by = EXCLUDED.cast_by,
+         updated_at = EXCLUDED.updated_at, proxy_holder_delegation_id = EXCLUDED.proxy_holder_delegation_id),
+     entries AS (
+       INSERT INTO audit_log (seq, at, actor, action, subject, content, prev_hash, hash)
+       SELECT e.seq, $6, e.actor, 'vote.cast', e.subject, e.content::jsonb, e.prev_hash, e.hash
+         FROM unnest($8::bigint[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+              AS e(seq, actor, subject, content, prev_hash, hash)),
+     head AS (UPDATE audit_head SET seq = $14, hash = $15 WHERE id = 1)
+     INSERT INTO session_events (session_id, type, at, data, sealed)
+     SELECT e.session_id, 'vote.cast', $6, e.data::jsonb, e.sealed::jsonb
+       FROM unnest($16::int[], $17::text[], $18::text[]) WITH ORDINALITY AS e(session_id, data, sealed, n)
+      ORDER BY e.n`,
     [
       rows.map((r) => r.a.ctx.poll.id),
       rows.map((r) => r.a.request.delegation),
@@ -290,20 +305,7 @@ async function writeVotes(
       rows.map((r) => r.a.request.actor.userId),
       now,
       rows.map((r) => r.a.proxy?.holder ?? null),
-    ],
-  );
-  const top = entries.at(-1)!;
-  await tx.query(
-    `WITH entry AS (
-       INSERT INTO audit_log (seq, at, actor, action, subject, content, prev_hash, hash)
-       SELECT e.seq, $2, e.actor, 'vote.cast', e.subject, e.content::jsonb, e.prev_hash, e.hash
-         FROM unnest($1::bigint[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[])
-              AS e(seq, actor, subject, content, prev_hash, hash)
-       RETURNING seq)
-     UPDATE audit_head SET seq = $8, hash = $9 WHERE id = 1 AND EXISTS (SELECT 1 FROM entry)`,
-    [
       entries.map((e) => e.seq),
-      now,
       entries.map((e) => e.actor),
       entries.map((e) => e.subject),
       entries.map((e) => JSON.stringify(e.content)),
@@ -311,15 +313,10 @@ async function writeVotes(
       entries.map((e) => e.hash),
       top.seq,
       top.hash,
+      events.map((e) => e.session),
+      events.map((e) => e.data),
+      events.map((e) => e.sealed),
     ],
-  );
-  // Ids in the batch's order (WITH ORDINALITY … ORDER BY): a session's events are read back by id.
-  await tx.query(
-    `INSERT INTO session_events (session_id, type, at, data, sealed)
-     SELECT e.session_id, 'vote.cast', $2, e.data::jsonb, e.sealed::jsonb
-       FROM unnest($1::int[], $3::text[], $4::text[]) WITH ORDINALITY AS e(session_id, data, sealed, n)
-      ORDER BY e.n`,
-    [events.map((e) => e.session), now, events.map((e) => e.data), events.map((e) => e.sealed)],
   );
   return last;
 }
