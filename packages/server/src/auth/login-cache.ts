@@ -3,7 +3,7 @@ import { type Actor, loginFor, tokenHash } from './logins.ts';
 
 // Every request authenticates; without a cache that is a database round trip per request, in the same queue
 // as the votes. The cache holds what a login row says — its user, role, delegation, CSRF token and expiry —
-// keyed by the token's hash, for a few seconds.
+// keyed by the token's hash, for a few seconds (2.5 to 5).
 //
 // Why this is safe:
 // - A login row never changes once written: a login ends by deletion (logout), and this server's logout
@@ -52,7 +52,9 @@ export class LoginCache {
         this.entries.delete(k);
         return undefined;
       }
-      entry = { ...login, until: t + TTL_MS };
+      // Between half the TTL and the TTL: logins cached together (200 delegations at the start of a session)
+      // are not all read again in the same instant, which would stall the votes behind 200 queries.
+      entry = { ...login, until: t + TTL_MS * (0.5 + Math.random() / 2) };
       if (before !== this.forgotten) return entry.expiresAt > now.toISOString() ? entry.actor : undefined;
       if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
       this.entries.delete(k); // re-inserted at the end: the oldest entry is the first to go

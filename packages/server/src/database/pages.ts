@@ -1,7 +1,10 @@
-import type { Queryable } from './types.ts';
+import type { Database, Queryable } from './types.ts';
 
-/** Rows per page when a whole table is read for an analysis: each query stays short (PGlite runs on the loop). */
-export const PAGE_ROWS = 1000;
+/**
+ * Rows per page when a whole table is read for an analysis. On PGlite each query runs on the server's loop,
+ * so its pages are smaller: a page of 250 audit rows takes a few milliseconds there.
+ */
+export const PAGE_ROWS = { postgresql: 1000, pglite: 250 } as const;
 
 /**
  * Reads `select` in pages of JSON text, for a worker thread to parse: the database aggregates each page into
@@ -14,7 +17,7 @@ export async function jsonPages(
   select: string,
   key: string,
   params: unknown[] = [],
-  rows = PAGE_ROWS,
+  rows: number = PAGE_ROWS[(db as Partial<Database>).kind ?? 'pglite'],
 ): Promise<string[]> {
   const pages: string[] = [];
   for (let after = 0; ; ) {
