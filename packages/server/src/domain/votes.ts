@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { type AuditEntry, appendEntry } from '@concert/engine';
+import { type AuditEntry, appendEntry, type DecisionGame } from '@concert/engine';
 import type { Actor } from '../auth/logins.ts';
 import type { Queryable } from '../database/index.ts';
 import { badRequest, conflict, forbidden, HttpError } from '../errors.ts';
@@ -69,13 +69,17 @@ export async function castVotes(tx: Queryable, requests: VoteRequest[], now: str
     }
   }
 
-  // What needs no database: the poll is open, the delegation sits in the body and may vote this way.
+  // What needs no database: the poll is open, the delegation sits in the body and may vote this way. The
+  // decision game once per poll of the batch (finding it in the memo hashes the charter's source).
+  const games = new Map<number, DecisionGame>();
   const candidates: Accepted[] = [];
   for (const [index, request] of requests.entries()) {
     const ctx = contexts.get(request.pollId)!;
     try {
       if (ctx instanceof HttpError) throw ctx;
-      checkVoter(ctx, request);
+      const game = games.get(ctx.poll.id) ?? gameOf(ctx.institution, ctx.session, ctx.motion);
+      games.set(ctx.poll.id, game);
+      checkVoter(ctx, game, request);
       candidates.push({ index, request, ctx });
     } catch (e) {
       refuse(index, e);
@@ -175,9 +179,12 @@ export async function castVotes(tx: Queryable, requests: VoteRequest[], now: str
 }
 
 /** The checks that need only the poll's context (and the memoised decision game). */
-function checkVoter({ poll, motion, session, institution }: PollContext, input: VoteRequest): void {
+function checkVoter(
+  { poll, session, institution }: PollContext,
+  game: DecisionGame,
+  input: VoteRequest,
+): void {
   if (poll.status !== 'open') throw conflict(`poll ${poll.id} is closed`);
-  const game = gameOf(institution, session, motion);
   const member = memberOf(institution, input.delegation);
   if (!member)
     throw badRequest(`delegation "${input.delegation}" does not belong to ${institution.id}`, 'delegation');
