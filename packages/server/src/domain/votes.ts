@@ -150,6 +150,8 @@ export async function castVotes(tx: Queryable, requests: VoteRequest[], now: str
   if (!headRow) throw new Error('audit_head is missing: ensureAuditHead() runs when the app starts');
   const head: AuditEntry | null =
     Number(headRow.seq) === 0 ? null : ({ seq: Number(headRow.seq), hash: headRow.hash } as AuditEntry);
+  // The counts after the lock, in a statement of their own: a statement's snapshot is taken when it starts,
+  // so read with the lock they could miss votes another server process committed while it was awaited.
   const counts = await countsOf(tx, accepted);
 
   await tx.query('SAVEPOINT vote_batch');
