@@ -1,7 +1,10 @@
 // The council platform under load: a real server process (bin/server.js) over loopback, driven by a small HTTP
 // client of our own (node:http with keep-alive connections), on PGlite and on PostgreSQL.
 //
-//   npm run bench:council [-- --db pglite|postgresql|both] [--seconds N] > report.md
+//   npm run bench:council [-- --db pglite|postgresql|both] [--seconds N] [--profile DIR] > report.md
+//
+// --profile DIR: the server runs with `node --cpu-prof` and writes its CPU profiles (main thread and
+// workers, .cpuprofile, for Chrome's DevTools or speedscope) into DIR when it stops.
 //
 // (a) 200 delegations voting flat out (closed loop: each sends its next vote when the last is answered);
 // (b) an open loop of 500 votes/s (latency from the scheduled send time, so a stall is not hidden);
@@ -33,6 +36,7 @@ const arg = (name: string, fallback: string) => {
 };
 const SECONDS = Number(arg('seconds', '10'));
 const WHICH = arg('db', 'both');
+const PROFILE = arg('profile', '');
 if (!['pglite', 'postgresql', 'both'].includes(WHICH))
   throw new Error('--db takes pglite, postgresql or both');
 if (!(SECONDS >= 1)) throw new Error('--seconds needs a number of at least 1');
@@ -358,7 +362,7 @@ async function benchOne(kind: 'pglite' | 'postgresql'): Promise<string> {
     assembly = await seedAssembly(db, DELEGATIONS, dir);
     await db.close();
   }
-  const server = await spawnServer(env);
+  const server = await spawnServer(env, PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []);
   const lines: string[] = [];
   try {
     const { session, poll } = await openAssemblyPoll(server.base, assembly);

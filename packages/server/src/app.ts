@@ -7,11 +7,14 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { type Actor, actorFor } from './auth/logins.ts';
+import { LoginCache } from './auth/login-cache.ts';
+import type { Actor } from './auth/logins.ts';
 import { type PasswordCost, PRODUCTION_COST } from './auth/passwords.ts';
 import type { Database, Queryable } from './database/index.ts';
 import { SessionSignals } from './domain/events.ts';
+import { VoteQueue } from './domain/vote-queue.ts';
 import { HttpError, unauthorized } from './errors.ts';
+import { type Analyses, AnalysisThread } from './jobs/analyses.ts';
 import { type JobLimits, JobRunner } from './jobs/runner.ts';
 import { ensureAuditHead } from './record/audit.ts';
 import { loadSigningKey, type RecordKeeping, RecordTampered } from './record/checkpoints.ts';
@@ -61,6 +64,12 @@ export interface Platform {
   record: RecordKeeping;
   /** Simulation jobs on worker threads. */
   jobs: JobRunner;
+  /** Votes, committed in batches (group commit). */
+  votes: VoteQueue;
+  /** The heavy reads' computations (chain verification, log replay), on a worker thread. */
+  analyses: Analyses;
+  /** Recently authenticated logins (auth/login-cache.ts); logout must forget its own. */
+  logins: LoginCache;
   /** Runs a state change in one transaction, then tells the session's live listeners. */
   act<T>(
     work: (tx: Queryable, at: string) => Promise<T>,
@@ -96,9 +105,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ...(options.record?.checkpointFile ? { checkpointFile: options.record.checkpointFile } : {}),
   };
   const jobs = new JobRunner(options.jobs, now);
+  const votes = new VoteQueue(options.db, now, signals);
+  const logins = new LoginCache();
+  const analyses = new AnalysisThread();
   const platform: Platform = {
     record,
     jobs,
+    votes,
+    logins,
+    analyses,
     db: options.db,
     signals,
     now,
@@ -122,6 +137,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('preClose', async () => {
     signals.emit('shutdown');
     await jobs.close();
+    await votes.idle();
+    await analyses.close();
   });
 
   // Over plain HTTP (localhost) neither HSTS nor upgrade-insecure-requests may be sent: they would break /docs.
@@ -196,14 +213,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const header = request.headers.authorization;
     const at = now();
     if (header?.startsWith('Bearer ')) {
-      const actor = await actorFor(options.db, header.slice(7).trim(), 'bearer', at);
+      const actor = await logins.actor(options.db, header.slice(7).trim(), 'bearer', at);
       if (!actor) throw unauthorized('the bearer token is invalid or expired; log in again');
       request.concertActor = actor;
       return;
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const actor = await actorFor(options.db, token, 'cookie', at);
+    const actor = await logins.actor(options.db, token, 'cookie', at);
     if (!actor) return; // an expired cookie is as good as none; routes that need a login say so
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];

@@ -49,10 +49,17 @@ describeEachDatabase('durability', (t) => {
     const inFlight = new Map<string, string>();
     let total = 0;
     let killed = false;
+    let batching: { batches: number; votes: number; largest: number } | undefined;
     const kill = () => {
       if (killed) return;
       killed = true;
       server.child.kill('SIGKILL');
+    };
+    // Just before the kill, the server says how it has been batching (group commit): the kill lands among
+    // batches of many votes, not one vote at a time.
+    const killAfterLooking = async () => {
+      batching = (await call(server.base, '/api/health', assembly.observer)).json.votes;
+      kill();
     };
     const voter = async (m: string, i: number) => {
       const token = assembly.delegates.get(m)!;
@@ -64,7 +71,7 @@ describeEachDatabase('durability', (t) => {
           if (res.status !== 204) throw new Error(`vote of ${m}: ${res.status} ${JSON.stringify(res.json)}`);
           acked.get(m)!.push(choice);
           inFlight.delete(m);
-          if (++total === KILL_AFTER) kill();
+          if (++total === KILL_AFTER) void killAfterLooking().catch(kill);
         } catch (e) {
           if (!killed) throw e; // before the kill every vote must succeed
           return; // connection reset by the kill: not acknowledged
@@ -76,6 +83,9 @@ describeEachDatabase('durability', (t) => {
     expect(killed).toBe(true);
     expect(total).toBeGreaterThanOrEqual(KILL_AFTER);
     expect(total).toBeLessThan(DELEGATIONS * VOTES_EACH);
+    expect(batching!.votes).toBeGreaterThanOrEqual(KILL_AFTER);
+    expect(batching!.largest).toBeGreaterThan(1);
+    expect(batching!.batches).toBeLessThan(batching!.votes);
 
     server = await spawnServer(env); // PGlite: the lock of the killed process is stale and taken over
     try {

@@ -13,7 +13,10 @@ export async function main(env: NodeJS.ProcessEnv = process.env): Promise<void> 
   const databaseUrl = env.DATABASE_URL || undefined;
   let db: Awaited<ReturnType<typeof openDatabase>>;
   try {
-    db = await openDatabase(databaseUrl ? { databaseUrl } : { dataDir });
+    // PGlite runs on a thread of its own unless CONCERT_PGLITE_THREAD=0 (its queries then block the loop).
+    db = await openDatabase(
+      databaseUrl ? { databaseUrl } : { dataDir, pgliteThread: env.CONCERT_PGLITE_THREAD !== '0' },
+    );
   } catch (e) {
     if (e instanceof DataDirectoryInUse) {
       console.error(`concert-server: ${e.message}`);

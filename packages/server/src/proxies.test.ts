@@ -1,8 +1,7 @@
 import type { Decision } from '@concert/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from './database/test-support.ts';
-import { replaySession, storedLog } from './domain/replay.ts';
-import { sameJson } from './routes/exports.ts';
+import { replaySession, sameJson, storedLog } from './domain/replay.ts';
 import { type Client, startTestPlatform, type TestPlatform } from './test-support.ts';
 
 // Proxies on the continental council (one per holder, a modelling assumption of the charter): the holder

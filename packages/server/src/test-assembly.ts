@@ -139,32 +139,42 @@ export interface ServerProcess {
 }
 
 /** Spawns `bin/server.js` on a random port and resolves once it listens. */
-export function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [SERVER], {
+/** `nodeArgs`: options for node itself (the benchmark's `--cpu-prof`). */
+export function spawnServer(env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, SERVER], {
     env: { ...process.env, LOG_LEVEL: 'info', ...env, PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  // The address comes in an info line; the per-request log lines after it are kept only as a short tail.
+  // The address comes in an info line; the per-request log lines after it are kept only as a short tail, as
+  // the chunks they came in (under load the server logs thousands of lines a second, and the benchmark's
+  // client shares the machine: it must not spend its time copying or scanning them).
+  const tail: Buffer[] = [];
+  let size = 0;
   const keep = (chunk: Buffer) => {
-    out = (out + chunk).slice(-65_536);
+    tail.push(chunk);
+    size += chunk.length;
+    while (tail.length > 1 && size - tail[0]!.length >= 65_536) size -= tail.shift()!.length;
   };
+  const out = () => Buffer.concat(tail).toString('utf8').slice(-65_536);
+  let started = false;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL'); // never leave a server behind
-      reject(new Error(`server did not start: ${out}`));
+      reject(new Error(`server did not start: ${out()}`));
     }, 90_000);
     const onExit = (code: number | null) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}: ${out}`));
+      reject(new Error(`server exited with ${code}: ${out()}`));
     };
     child.stdout!.on('data', (chunk: Buffer) => {
       keep(chunk);
-      const m = /"address":"(http:\/\/[^"]+)"/.exec(out);
+      if (started) return;
+      const m = /"address":"(http:\/\/[^"]+)"/.exec(out());
       if (m) {
+        started = true;
         clearTimeout(timer);
         child.off('exit', onExit);
-        resolve({ child, base: m[1]!, output: () => out });
+        resolve({ child, base: m[1]!, output: out });
       }
     });
     child.stderr!.on('data', keep);

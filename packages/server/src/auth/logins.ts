@@ -43,13 +43,12 @@ export async function createLogin(
   return { token, csrfToken, expiresAt };
 }
 
-export async function actorFor(
+/** The login stored under a token's hash, expired or not. */
+export async function loginFor(
   db: Queryable,
-  token: string,
+  hash: string,
   kind: 'cookie' | 'bearer',
-  now: Date,
-): Promise<Actor | undefined> {
-  const hash = tokenHash(token);
+): Promise<{ actor: Actor; expiresAt: string } | undefined> {
   const [row] = await db.query<{
     user_id: number;
     username: string;
@@ -64,16 +63,19 @@ export async function actorFor(
       WHERE l.token_hash = $1 AND l.kind = $2`,
     [hash, kind],
   );
-  if (!row || row.expires_at <= now.toISOString()) return undefined;
+  if (!row) return undefined;
   return {
-    userId: row.user_id,
-    username: row.username,
-    role: row.role,
-    delegationId: row.delegation_id,
-    institutionId: row.institution_id,
-    via: kind,
-    csrfToken: row.csrf_token,
-    tokenHash: hash,
+    expiresAt: row.expires_at,
+    actor: {
+      userId: row.user_id,
+      username: row.username,
+      role: row.role,
+      delegationId: row.delegation_id,
+      institutionId: row.institution_id,
+      via: kind,
+      csrfToken: row.csrf_token,
+      tokenHash: hash,
+    },
   };
 }
 

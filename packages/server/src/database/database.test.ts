@@ -55,3 +55,79 @@ describe('PGlite data directory', () => {
     }
   });
 });
+
+describe('PGlite on its own thread (the server)', () => {
+  it('keeps data in the data directory, rolls back a failed transaction and reports the error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'concert-thread-'));
+    try {
+      const db = await openDatabase({ dataDir: dir, pgliteThread: true });
+      await db.query('INSERT INTO server_settings (key, value) VALUES ($1, $2)', ['kept', '"yes"']);
+      const failed = db.transaction(async (tx) => {
+        await tx.query('INSERT INTO server_settings (key, value) VALUES ($1, $2)', ['lost', '"no"']);
+        await tx.query('INSERT INTO server_settings (key, value) VALUES ($1, $2)', ['kept', '"twice"']);
+      });
+      await expect(failed).rejects.toMatchObject({
+        message: expect.stringMatching(/duplicate key/),
+        code: '23505',
+      });
+      expect(
+        await db.query('SELECT key FROM server_settings WHERE key = ANY($1) ORDER BY key', [
+          ['kept', 'lost'],
+        ]),
+      ).toEqual([{ key: 'kept' }]);
+      await expect(openDatabase({ dataDir: dir, pgliteThread: true })).rejects.toBeInstanceOf(
+        DataDirectoryInUse,
+      );
+      await db.close();
+      const again = await openDatabase({ dataDir: dir, pgliteThread: true });
+      expect(await again.query('SELECT value FROM server_settings WHERE key = $1', ['kept'])).toEqual([
+        { value: 'yes' },
+      ]);
+      await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs transactions one after another in the order asked, and keeps other queries out of an open one', async () => {
+    const db = await openDatabase({ pgliteThread: true });
+    try {
+      await db.query("INSERT INTO server_settings (key, value) VALUES ('n', '0')");
+      const order: string[] = [];
+      let inside!: () => void;
+      const begun = new Promise<void>((r) => {
+        inside = r;
+      });
+      let finish!: () => void;
+      const held = new Promise<void>((r) => {
+        finish = r;
+      });
+      const first = db.transaction(async (tx) => {
+        await tx.query("UPDATE server_settings SET value = '1' WHERE key = 'n'");
+        inside();
+        await held; // the transaction stays open: nothing else may run inside it
+        order.push('first');
+      });
+      await begun;
+      const second = db.transaction(async (tx) => {
+        order.push('second');
+        return tx.query<{ value: number }>("SELECT value FROM server_settings WHERE key = 'n'");
+      });
+      const outside = db
+        .query<{ value: number }>("SELECT value FROM server_settings WHERE key = 'n'")
+        .then((r) => {
+          order.push('outside');
+          return r;
+        });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(order).toEqual([]); // both wait for the open transaction
+      finish();
+      await first;
+      expect(await second).toEqual([{ value: 1 }]);
+      expect(await outside).toEqual([{ value: 1 }]); // it saw the committed change, not a half of it
+      expect(order[0]).toBe('first');
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -14,6 +14,8 @@ export interface OpenOptions {
   /** PGlite data directory; omitted: in memory. */
   dataDir?: string;
   schema?: string;
+  /** PGlite on a worker thread of its own (the server), not on the caller's event loop. */
+  pgliteThread?: boolean;
 }
 
 /** Opens the database the options name and brings its schema up to date. */
@@ -23,7 +25,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
         connectionString: options.databaseUrl,
         ...(options.schema ? { schema: options.schema } : {}),
       })
-    : await openPglite(options.dataDir);
+    : await openPglite(options.dataDir, { thread: options.pgliteThread ?? false });
   try {
     await migrate(db);
   } catch (e) {

@@ -1,6 +1,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import type { ThreadAnswer } from './pglite-thread.ts';
 import type { Database, Queryable } from './types.ts';
 
 export class DataDirectoryInUse extends Error {
@@ -18,24 +20,105 @@ export class DataDirectoryInUse extends Error {
  * Opens the embedded database. With `dataDir`, data persists there and a lock file (`concert.lock`, holding
  * the pid) keeps a second process out: two PGlite instances on one directory would corrupt it. A lock left by
  * a process that no longer runs is taken over. Without `dataDir`, the database lives in memory (tests).
+ * `thread`: run PGlite on a worker thread of its own (the server does), so that its queries never block the
+ * event loop; otherwise in this thread (tests, seeding, the CLI).
  */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string, options: { thread?: boolean } = {}): Promise<Database> {
   let release = () => {};
-  let pg: PGlite;
-  if (dataDir) {
-    const dir = resolve(dataDir);
+  const dir = dataDir ? resolve(dataDir) : undefined;
+  if (dir) {
     mkdirSync(dir, { recursive: true });
     release = lockDataDirectory(dir);
-    try {
-      pg = await PGlite.create({ dataDir: join(dir, 'pglite') });
-    } catch (e) {
-      release();
-      throw e;
-    }
-  } else {
-    pg = await PGlite.create();
   }
-  return wrap(pg, release);
+  try {
+    if (options.thread) return await openThread(dir ? join(dir, 'pglite') : undefined, release);
+    return wrap(await PGlite.create(dir ? { dataDir: join(dir, 'pglite') } : {}), release);
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+const THREAD = new URL('../../bin/pglite-thread.js', import.meta.url);
+
+/**
+ * PGlite behind a message channel. The thread answers in order; what needs care is the transaction: PGlite
+ * is one connection, so while one is open (BEGIN sent, COMMIT not yet) no other query may be sent, or it
+ * would run inside it. Transactions therefore queue on a chain, in the order they were asked for, and a
+ * query outside them waits for the open one to end; queries outside transactions go straight through.
+ */
+async function openThread(dataDir: string | undefined, release: () => void): Promise<Database> {
+  const worker = new Worker(THREAD);
+  const waiting = new Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>();
+  let next = 1;
+  let failed: Error | undefined;
+  worker.on('message', (m: ThreadAnswer) => {
+    const w = waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id);
+    if ('rows' in m) w.resolve(m.rows);
+    else w.reject(Object.assign(new Error(m.error.message), m.error));
+  });
+  const fail = (e: Error) => {
+    failed ??= e;
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`the PGlite thread ended (exit code ${code})`)));
+  const send = (request: Record<string, unknown>): Promise<unknown[]> => {
+    if (failed) return Promise.reject(failed);
+    const id = next++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, ...request });
+    });
+  };
+  await send({ open: dataDir ? { dataDir } : {} });
+
+  let chain: Promise<unknown> = Promise.resolve();
+  let open: Promise<unknown> | null = null; // the transaction in progress, if any
+  const direct: Queryable = {
+    query: async <Row>(sql: string, params: unknown[] = []) => (await send({ sql, params })) as Row[],
+  };
+  return {
+    kind: 'pglite',
+    async query<Row>(sql: string, params: unknown[] = []) {
+      while (open) await open.catch(() => {});
+      return direct.query<Row>(sql, params);
+    },
+    transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+      const run = async () => {
+        await direct.query('BEGIN');
+        try {
+          const result = await work(direct);
+          await direct.query('COMMIT');
+          return result;
+        } catch (e) {
+          await direct.query('ROLLBACK').catch(() => {});
+          throw e;
+        }
+      };
+      const mine = chain.then(() => {
+        const t = run();
+        open = t;
+        return t.finally(() => {
+          if (open === t) open = null;
+        });
+      });
+      chain = mine.catch(() => {});
+      return mine;
+    },
+    async close() {
+      try {
+        await chain;
+        await send({ close: true }).catch(() => {});
+        await worker.terminate();
+      } finally {
+        release();
+      }
+    },
+  };
 }
 
 function wrap(pg: PGlite, release: () => void): Database {

@@ -52,7 +52,8 @@ export function describeEachDatabase(name: string, body: (t: TestDatabase) => vo
     describe(`${name} [${kind}]`, () => {
       beforeAll(async () => {
         if (kind === 'pglite') {
-          handle.db = await openDatabase({});
+          // CONCERT_TEST_PGLITE_THREAD=1: the whole suite against PGlite on its own thread (as the server runs it).
+          handle.db = await openDatabase({ pgliteThread: process.env.CONCERT_TEST_PGLITE_THREAD === '1' });
         } else {
           handle.schema = `test_${randomBytes(6).toString('hex')}`;
           handle.url = TEST_DATABASE_URL;

@@ -1,14 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { type Decision, evaluate, type Vote } from '@concert/engine';
 import type { Actor } from '../auth/logins.ts';
 import type { Queryable } from '../database/index.ts';
-import { badRequest, conflict, forbidden, notFound } from '../errors.ts';
-import { appendAudit } from '../record/audit.ts';
+import { conflict, notFound } from '../errors.ts';
 import { withheldGroups } from './disclosure.ts';
-import { appendSessionEvent, recordSessionChange } from './events.ts';
+import { recordSessionChange } from './events.ts';
 import { charterOf, delegationId, type InstitutionRow } from './institutions.ts';
 import { gameOf, getMotion, type MotionRow } from './motions.ts';
-import { type ProxyRow, proxyInForce } from './proxies.ts';
 import { actorName, presentDelegations, type SessionRow, sessionWithInstitution } from './sessions.ts';
 
 export type Choice = 'yes' | 'no' | 'abstain';
@@ -84,119 +82,6 @@ export async function openPoll(tx: Queryable, actor: Actor, motionId: number, no
     event: 'poll.opened',
   });
   return poll;
-}
-
-/** Records (or changes) a delegation's vote while the poll is open; returns the poll's session. */
-export async function castVote(
-  tx: Queryable,
-  actor: Actor,
-  input: { pollId: number; delegation: string; choice: Choice; proxyHolder?: string },
-  now: string,
-): Promise<{ sessionId: number }> {
-  // FOR SHARE: votes on one poll proceed together, and a close (FOR UPDATE) waits for them or they see it closed.
-  const { poll, motion, session, institution } = await pollContext(tx, input.pollId, 'share');
-  if (poll.status !== 'open') throw conflict(`poll ${poll.id} is closed`);
-  const game = gameOf(institution, session, motion);
-  const member = memberOf(institution, input.delegation);
-  if (!member)
-    throw badRequest(`delegation "${input.delegation}" does not belong to ${institution.id}`, 'delegation');
-  if (game.recused.includes(member))
-    throw forbidden(`${member} is a party to the matter and excluded from this vote`);
-  if (!game.players.some((p) => p.id === member))
-    throw forbidden(`${member} does not sit in body "${session.body_id}"`);
-  if (game.mustAbstain.includes(member) && input.choice !== 'abstain') {
-    throw badRequest(`${member} is a party to the matter and must abstain`, 'choice');
-  }
-  // One row per delegation concerned, not the whole attendance list: this runs for every vote.
-  const present = await attendingOf(tx, session.id, [
-    input.delegation,
-    ...(input.proxyHolder ? [input.proxyHolder] : []),
-  ]);
-  const proxy = input.proxyHolder
-    ? await proxyVoteAllowed(tx, session, input.delegation, input.proxyHolder, present, now)
-    : undefined;
-  if (!proxy && !present.has(input.delegation)) {
-    throw conflict(
-      `delegation ${input.delegation} is not checked in to session ${session.id}; check in first`,
-    );
-  }
-  const holder = input.proxyHolder ?? null;
-  const salt = randomBytes(16).toString('hex');
-  await tx.query(
-    `INSERT INTO votes (poll_id, delegation_id, choice, salt, cast_by, updated_at, proxy_holder_delegation_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (poll_id, delegation_id)
-     DO UPDATE SET choice = EXCLUDED.choice, salt = EXCLUDED.salt, cast_by = EXCLUDED.cast_by,
-       updated_at = EXCLUDED.updated_at, proxy_holder_delegation_id = EXCLUDED.proxy_holder_delegation_id`,
-    [poll.id, input.delegation, input.choice, salt, actor.userId, now, holder],
-  );
-  const byProxy = proxy ? { proxy: { id: proxy.id, holder } } : {};
-  const secret = poll.ballot === 'secret';
-  const content = secret
-    ? {
-        poll: poll.id,
-        delegation: input.delegation,
-        commitment: voteCommitment(poll.id, input.delegation, input.choice, salt),
-        ...byProxy,
-      }
-    : { poll: poll.id, delegation: input.delegation, choice: input.choice, ...byProxy };
-  await appendAudit(tx, {
-    at: now,
-    actor: actorName(actor),
-    action: 'vote.cast',
-    subject: `poll:${poll.id}`,
-    content,
-  });
-  // Live tally for a roll call; for a secret ballot only how many have voted (a running tally would reveal
-  // each vote as it arrives).
-  const counts = await tx.query<{ choice: Choice; n: number }>(
-    'SELECT choice, COUNT(*)::int AS n FROM votes WHERE poll_id = $1 GROUP BY choice',
-    [poll.id],
-  );
-  const tally: Record<Choice, number> = { yes: 0, no: 0, abstain: 0 };
-  for (const c of counts) tally[c.choice] = Number(c.n);
-  const voted = tally.yes + tally.no + tally.abstain;
-  await appendSessionEvent(
-    tx,
-    session.id,
-    'vote.cast',
-    now,
-    secret
-      ? { poll: poll.id, delegation: input.delegation, voted, ...byProxy }
-      : { poll: poll.id, delegation: input.delegation, choice: input.choice, voted, tally, ...byProxy },
-    secret ? { choice: input.choice } : undefined,
-  );
-  return { sessionId: session.id };
-}
-
-/** Which of `delegations` are checked in to the session. */
-async function attendingOf(tx: Queryable, sessionId: number, delegations: string[]): Promise<Set<string>> {
-  const rows = await tx.query<{ delegation_id: string }>(
-    'SELECT delegation_id FROM attendance WHERE session_id = $1 AND delegation_id = ANY($2) AND present',
-    [sessionId, delegations],
-  );
-  return new Set(rows.map((r) => r.delegation_id));
-}
-
-/** A holder votes for a granter only under a proxy in force, while the holder is checked in and the granter is not. */
-async function proxyVoteAllowed(
-  tx: Queryable,
-  session: SessionRow,
-  granter: string,
-  holder: string,
-  present: Set<string>,
-  now: string,
-): Promise<ProxyRow> {
-  const proxy = await proxyInForce(tx, { body: session.body_id, granter, holder, at: now });
-  if (!proxy) throw forbidden(`${holder} holds no proxy of ${granter} in force in body "${session.body_id}"`);
-  if (present.has(granter))
-    throw conflict(`${granter} is checked in to session ${session.id} and casts its own vote`);
-  if (!present.has(holder)) {
-    throw conflict(
-      `the proxy holder ${holder} is not checked in to session ${session.id}; it cannot cast ${granter}'s vote`,
-    );
-  }
-  return proxy;
 }
 
 export function memberOf(institution: InstitutionRow, delegation: string): string | undefined {

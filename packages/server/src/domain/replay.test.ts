@@ -1,10 +1,9 @@
 import type { Decision } from '@concert/engine';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../database/test-support.ts';
-import { sameJson } from '../routes/exports.ts';
 import { SECRET_CHARTER } from '../test-charters.ts';
 import { type Client, startTestPlatform, type TestPlatform } from '../test-support.ts';
-import { replaySession, storedLog } from './replay.ts';
+import { replaySession, sameJson, storedLog } from './replay.ts';
 
 // The session is an event log: replaying it through the engine reproduces every stored result exactly.
 describeEachDatabase('session replay', (t) => {

@@ -1,5 +1,6 @@
 import type { Decision } from '@concert/engine';
 import type { Queryable } from '../database/index.ts';
+import { jsonPages } from '../database/pages.ts';
 import type { InstitutionRow } from './institutions.ts';
 import type { MotionRow } from './motions.ts';
 import { gameOf } from './motions.ts';
@@ -121,4 +122,32 @@ export async function storedLog(
     data: r.data,
     ...(withSealed ? { sealed: r.sealed } : {}),
   }));
+}
+
+/** The session's public log (no sealed data) as pages of JSON text, for the analysis thread. */
+export function storedLogPages(db: Queryable, sessionId: number): Promise<string[]> {
+  return jsonPages(
+    db,
+    'SELECT id, type, at, data FROM session_events WHERE session_id = $3 AND id > $1 ORDER BY id LIMIT $2',
+    'id',
+    [sessionId],
+  );
+}
+
+/** Equal as JSON, whatever the order of keys (a replayed decision against the stored one). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(
+      Object.keys(v)
+        .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+        .sort()
+        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+    );
+  }
+  return v;
 }

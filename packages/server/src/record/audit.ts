@@ -1,5 +1,6 @@
 import { type AuditEntry, appendEntry, GENESIS_HASH } from '@concert/engine';
 import type { Queryable } from '../database/index.ts';
+import { jsonPages } from '../database/pages.ts';
 
 // The audit log: every state change appends one entry, hash-chained by the engine's record module
 // (packages/engine/src/record), in the same transaction as the change.
@@ -88,4 +89,13 @@ export async function auditEntries(db: Queryable, afterSeq: number, limit: numbe
  */
 export async function allAuditEntries(db: Queryable): Promise<AuditEntry[]> {
   return (await db.query<AuditRow>('SELECT * FROM audit_log ORDER BY seq')).map(fromRow);
+}
+
+/** The whole log as pages of JSON text (audit_log rows in seq order, as stored), for the analysis thread. */
+export function auditPages(db: Queryable): Promise<string[]> {
+  return jsonPages(
+    db,
+    'SELECT seq, at, actor, action, subject, content, prev_hash, hash FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2',
+    'seq',
+  );
 }

@@ -3,17 +3,16 @@ import { dirname } from 'node:path';
 import {
   bytesToHex,
   type Checkpoint,
-  checkpointFor,
   checkpointNote,
   generateSigningKey,
   hexToBytes,
   type LogReport,
   publicKeyOf,
   type SigningKey,
-  verifyLog,
 } from '@concert/engine';
 import type { Queryable } from '../database/index.ts';
-import { allAuditEntries } from './audit.ts';
+import { type Analyses, IN_PROCESS } from '../jobs/analyses.ts';
+import { auditPages } from './audit.ts';
 
 // Signed checkpoints anchor the log's head outside the table: a chain checked only against the database misses
 // a truncation or a rewrite of the whole tail with recomputed hashes. The server signs with an Ed25519 key
@@ -60,30 +59,49 @@ export async function storedCheckpoints(db: Queryable, rk: RecordKeeping): Promi
     .filter((c) => c.origin === rk.origin);
 }
 
-/** Verifies the whole log against the given checkpoints (default: every one the server has issued). */
+/**
+ * Verifies the whole log against the given checkpoints (default: every one the server has issued). The rows
+ * are read in pages and checked by `analyses` (the server's analysis thread; in-process by default).
+ */
 export async function verifyRecord(
   db: Queryable,
   rk: RecordKeeping,
   extra: Checkpoint[] = [],
+  analyses: Analyses = IN_PROCESS,
 ): Promise<LogReport> {
-  const entries = await allAuditEntries(db);
   const checkpoints = [...(await storedCheckpoints(db, rk)), ...extra];
-  return verifyLog(entries, checkpoints, rk.key.publicKey, { origin: rk.origin });
+  const pages = await auditPages(db);
+  const { report } = await analyses.run({
+    kind: 'verify',
+    input: { pages, checkpoints, publicKey: rk.key.publicKey, origin: rk.origin },
+  });
+  return report;
 }
 
 /**
  * Signs a checkpoint of the log as it stands, after verifying it against the checkpoints already issued —
  * the server never signs a log that was tampered with. Stored in audit_checkpoints and appended to the file.
+ * The verification and the tree are computed by `analyses`, as for verifyRecord.
  */
-export async function issueCheckpoint(db: Queryable, rk: RecordKeeping, now: Date): Promise<Checkpoint> {
-  const entries = await allAuditEntries(db);
-  const report = verifyLog(entries, await storedCheckpoints(db, rk), rk.key.publicKey, { origin: rk.origin });
-  if (!report.ok) throw new RecordTampered(report);
-  const checkpoint = checkpointFor(
-    entries,
-    { origin: rk.origin, timestamp: now.toISOString() },
-    rk.key.privateKey,
-  );
+export async function issueCheckpoint(
+  db: Queryable,
+  rk: RecordKeeping,
+  now: Date,
+  analyses: Analyses = IN_PROCESS,
+): Promise<Checkpoint> {
+  const checkpoints = await storedCheckpoints(db, rk);
+  const pages = await auditPages(db);
+  const { report, checkpoint } = await analyses.run({
+    kind: 'verify',
+    input: {
+      pages,
+      checkpoints,
+      publicKey: rk.key.publicKey,
+      origin: rk.origin,
+      sign: { timestamp: now.toISOString(), privateKey: rk.key.privateKey },
+    },
+  });
+  if (!report.ok || !checkpoint) throw new RecordTampered(report);
   const inserted = await db.query(
     'INSERT INTO audit_checkpoints (size, checkpoint) VALUES ($1, $2) ON CONFLICT (size) DO NOTHING RETURNING size',
     [checkpoint.size, JSON.stringify(checkpoint)],

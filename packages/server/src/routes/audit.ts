@@ -1,17 +1,8 @@
-import {
-  bytesToHex,
-  type Checkpoint,
-  checkpointNote,
-  consistencyProof,
-  entryLeafHash,
-  inclusionProof,
-  makeAuditExport,
-  merkleRoot,
-} from '@concert/engine';
+import { bytesToHex, type Checkpoint, checkpointNote } from '@concert/engine';
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../app.ts';
 import { badRequest } from '../errors.ts';
-import { allAuditEntries, auditEntries } from '../record/audit.ts';
+import { auditEntries, auditPages } from '../record/audit.ts';
 import { issueCheckpoint, storedCheckpoints, verifyRecord } from '../record/checkpoints.ts';
 import { anyObject, errors } from './schemas.ts';
 
@@ -70,7 +61,7 @@ export async function auditRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request) => {
       p.actor(request);
-      const checkpoint = await issueCheckpoint(p.db, p.record, p.now());
+      const checkpoint = await issueCheckpoint(p.db, p.record, p.now(), p.analyses);
       return { checkpoint, note: checkpointNote(checkpoint), publicKey: bytesToHex(p.record.key.publicKey) };
     },
   );
@@ -92,19 +83,7 @@ export async function auditRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request) => {
       p.actor(request);
-      const leaves = (await allAuditEntries(p.db)).map(entryLeafHash);
-      const size = request.query.size ?? leaves.length;
-      const { seq } = request.query;
-      if (size > leaves.length) throw badRequest(`the log has ${leaves.length} entries, not ${size}`, 'size');
-      if (seq > size) throw badRequest(`entry ${seq} is not in a tree of ${size} entries`, 'seq');
-      return {
-        seq,
-        leafIndex: seq - 1,
-        treeSize: size,
-        leafHash: bytesToHex(leaves[seq - 1]!),
-        rootHash: bytesToHex(merkleRoot(leaves, size)),
-        proof: inclusionProof(seq - 1, size, leaves).map(bytesToHex),
-      };
+      return proof(p, { proof: 'inclusion', seq: request.query.seq, size: request.query.size });
     },
   );
 
@@ -126,18 +105,7 @@ export async function auditRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request) => {
       p.actor(request);
-      const leaves = (await allAuditEntries(p.db)).map(entryLeafHash);
-      const to = request.query.to ?? leaves.length;
-      const { from } = request.query;
-      if (to > leaves.length) throw badRequest(`the log has ${leaves.length} entries, not ${to}`, 'to');
-      if (from > to) throw badRequest(`from (${from}) must not exceed to (${to})`, 'from');
-      return {
-        from,
-        to,
-        oldRoot: bytesToHex(merkleRoot(leaves, from)),
-        newRoot: bytesToHex(merkleRoot(leaves, to)),
-        proof: consistencyProof(from, to, leaves).map(bytesToHex),
-      };
+      return proof(p, { proof: 'consistency', from: request.query.from, to: request.query.to });
     },
   );
 
@@ -153,10 +121,16 @@ export async function auditRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request, reply) => {
       p.actor(request);
-      const entries = await allAuditEntries(p.db);
       const checkpoints = await storedCheckpoints(p.db, p.record);
+      const pages = await auditPages(p.db);
+      const body = await p.analyses.run({
+        kind: 'export',
+        input: { pages, checkpoints, publicKey: p.record.key.publicKey, origin: p.record.origin },
+      });
       reply.header('content-disposition', 'attachment; filename="concert-audit-export.json"');
-      return makeAuditExport(p.record.origin, p.record.key.publicKey, entries, checkpoints);
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     },
   );
 
@@ -172,7 +146,7 @@ export async function auditRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request) => {
       p.actor(request);
-      return verifyRecord(p.db, p.record);
+      return verifyRecord(p.db, p.record, [], p.analyses);
     },
   );
 
@@ -193,7 +167,20 @@ export async function auditRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request) => {
       p.actor(request);
-      return verifyRecord(p.db, p.record, request.body.checkpoints);
+      return verifyRecord(p.db, p.record, request.body.checkpoints, p.analyses);
     },
   );
+}
+
+/** A proof computed on the analysis thread from the log read in pages; a 400 when the request does not fit. */
+async function proof(
+  p: Platform,
+  request:
+    | { proof: 'inclusion'; seq: number; size?: number }
+    | { proof: 'consistency'; from: number; to?: number },
+) {
+  const pages = await auditPages(p.db);
+  const out = await p.analyses.run({ kind: 'proof', input: { pages, ...request } });
+  if ('bad' in out) throw badRequest(out.bad.message, out.bad.field);
+  return out.proof;
 }

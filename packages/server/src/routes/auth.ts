@@ -117,6 +117,7 @@ export async function authRoutes(app: FastifyInstance, p: Platform, options: { l
         await endLogin(tx, actor.tokenHash);
         await auditLogout(tx, actor, actor.via, at);
       });
+      p.logins.forget(actor.tokenHash);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },

@@ -4,7 +4,7 @@ import type { Platform } from '../app.ts';
 import { getInstitution } from '../domain/institutions.ts';
 import type { PollRow } from '../domain/polls.ts';
 import { pollContext } from '../domain/polls.ts';
-import { replaySession, storedLog } from '../domain/replay.ts';
+import { storedLogPages } from '../domain/replay.ts';
 import { getSession } from '../domain/sessions.ts';
 import { conflict, forbidden } from '../errors.ts';
 import { sessionMinutes } from '../minutes/minutes.ts';
@@ -159,7 +159,7 @@ export async function exportRoutes(app: FastifyInstance, p: Platform) {
       const exportedAt = p.now();
       const minutes = await sessionMinutes(p.db, request.params.id, exportedAt.toISOString());
       // Signed after the minutes are read, so the checkpoint covers every entry they report.
-      const checkpoint = await issueCheckpoint(p.db, p.record, exportedAt);
+      const checkpoint = await issueCheckpoint(p.db, p.record, exportedAt, p.analyses);
       const pdf = await minutesPdf({
         ...minutes,
         checkpoint: {
@@ -185,43 +185,31 @@ export async function exportRoutes(app: FastifyInstance, p: Platform) {
         response: errors,
       },
     },
-    async (request) => {
+    async (request, reply) => {
       p.actor(request);
       const session = await getSession(p.db, request.params.id);
-      const events = await storedLog(p.db, session.id, false);
-      const stored = await p.db.query<{ id: number; decision: Decision }>(
-        `SELECT p.id, p.decision FROM polls p JOIN motions m ON m.id = p.motion_id WHERE m.session_id = $1 AND p.status = 'closed'`,
+      const institution = await getInstitution(p.db, session.institution_id);
+      const [stored] = await p.db.query<{ decisions: string }>(
+        `SELECT coalesce(json_agg(json_build_object('id', p.id, 'decision', p.decision)), '[]')::text AS decisions
+           FROM polls p JOIN motions m ON m.id = p.motion_id WHERE m.session_id = $1 AND p.status = 'closed'`,
         [session.id],
       );
-      const byPoll = new Map(stored.map((s) => [s.id, s.decision]));
-      const institution = await getInstitution(p.db, session.institution_id);
-      const replay = replaySession(events, institution.charter_source).map((r) => ({
-        poll: r.poll,
-        reproduced: r.decision === null ? null : sameJson(r.decision, byPoll.get(r.poll)),
-        ...(r.decision === null
-          ? { note: 'secret ballot: the public log withholds the choices, so it cannot be replayed from it' }
-          : {}),
-      }));
-      return { session: session.id, events, replay };
+      // Read in pages, replayed (and the answer written as JSON) on the analysis thread, not on this loop.
+      const pages = await storedLogPages(p.db, session.id);
+      const body = await p.analyses.run({
+        kind: 'replay',
+        input: {
+          session: session.id,
+          pages,
+          decisions: stored!.decisions,
+          source: institution.charter_source,
+        },
+      });
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
     },
   );
-}
-
-export function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-function canonical(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(canonical);
-  if (v && typeof v === 'object') {
-    return Object.fromEntries(
-      Object.keys(v)
-        .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-        .sort()
-        .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
-    );
-  }
-  return v;
 }
 
 function closedDecision(poll: PollRow): Decision {

@@ -9,7 +9,7 @@ export async function healthRoutes(app: FastifyInstance, p: Platform) {
     {
       schema: {
         tags: ['platform'],
-        summary: 'Version, database kind and its durability',
+        summary: 'Version, database kind and its durability, and how votes have been batched',
         security: [],
         response: {
           200: {
@@ -19,6 +19,16 @@ export async function healthRoutes(app: FastifyInstance, p: Platform) {
               version: { type: 'string' },
               database: { type: 'string', enum: ['pglite', 'postgresql'] },
               durability: { type: 'string' },
+              votes: {
+                type: 'object',
+                description:
+                  'Group commit since the server started: batches committed, votes in them, the largest',
+                properties: {
+                  batches: { type: 'integer' },
+                  votes: { type: 'integer' },
+                  largest: { type: 'integer' },
+                },
+              },
             },
           },
         },
@@ -26,7 +36,13 @@ export async function healthRoutes(app: FastifyInstance, p: Platform) {
     },
     async () => {
       await p.db.query('SELECT 1');
-      return { status: 'ok', version: VERSION, database: p.db.kind, durability: DURABILITY[p.db.kind] };
+      return {
+        status: 'ok',
+        version: VERSION,
+        database: p.db.kind,
+        durability: DURABILITY[p.db.kind],
+        votes: p.votes.stats,
+      };
     },
   );
 }

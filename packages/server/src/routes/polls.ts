@@ -9,7 +9,6 @@ import { getMotion } from '../domain/motions.ts';
 import {
   CHOICES,
   type Choice,
-  castVote,
   closePoll,
   openPoll,
   type PollContext,
@@ -105,16 +104,14 @@ export async function pollRoutes(app: FastifyInstance, p: Platform) {
       const byProxy = actor.role === 'delegate' && delegation !== actor.delegationId;
       authorize(actor, 'vote.cast', { delegation: byProxy ? actor.delegationId : delegation });
       if (!delegation) throw badRequest('name the delegation', 'delegation');
-      const vote = {
+      // Queued for the next batch (group commit, domain/vote-queue.ts); answered once that batch commits.
+      await p.votes.cast({
+        actor,
         pollId: request.params.id,
         delegation,
         choice: request.body.choice,
         ...(byProxy ? { proxyHolder: actor.delegationId! } : {}),
-      };
-      await p.act(
-        (tx, at) => castVote(tx, actor, vote, at),
-        (cast) => cast.sessionId,
-      );
+      });
       return reply.status(204).send();
     },
   );

@@ -1,0 +1,331 @@
+import { randomBytes } from 'node:crypto';
+import { type AuditEntry, appendEntry, type DecisionGame } from '@concert/engine';
+import type { Actor } from '../auth/logins.ts';
+import type { Queryable } from '../database/index.ts';
+import { badRequest, conflict, forbidden, HttpError } from '../errors.ts';
+import { gameOf } from './motions.ts';
+import { type Choice, memberOf, type PollContext, pollContext, voteCommitment } from './polls.ts';
+import { proxyInForce } from './proxies.ts';
+import { actorName } from './sessions.ts';
+
+// Votes are written in batches (group commit, domain/vote-queue.ts): one transaction for every vote that
+// arrived while the previous batch was committing. What a vote costs is the statements it takes, all
+// serialised on the audit head's row, so a batch takes each statement once: the polls it concerns (locked
+// FOR SHARE), the attendance of its delegations, the audit head (locked FOR UPDATE), the polls' counts, and
+// then one statement of multi-row inserts for the votes, the audit entries with the new head, and the
+// session events. A vote that is refused (poll closed, not a member, not checked in, no proxy …) is refused before
+// anything is written, with its own 4xx, and the others go on. Should a multi-row write fail all the same
+// (a constraint the checks did not foresee), the batch rolls back to a savepoint taken before the writes and
+// writes each vote under a savepoint of its own, so that only the failing vote fails.
+
+export interface VoteRequest {
+  actor: Actor;
+  pollId: number;
+  delegation: string;
+  choice: Choice;
+  /** The delegation casting the vote by proxy, if any. */
+  proxyHolder?: string;
+}
+
+export type VoteOutcome = { ok: true; sessionId: number } | { ok: false; error: unknown };
+
+interface Accepted {
+  index: number;
+  request: VoteRequest;
+  ctx: PollContext;
+  proxy?: { id: number; holder: string };
+}
+
+type Tally = Record<Choice, number>;
+
+/** The polls' running counts and each batch delegation's current choice, as the batch advances them. */
+interface Counts {
+  tally: Map<number, Tally>;
+  current: Map<string, Choice>;
+}
+
+const key = (pollId: number, delegation: string) => `${pollId}\n${delegation}`;
+
+/**
+ * Casts (or changes) the votes of one batch inside the caller's transaction, in order: a delegation voting
+ * twice in one batch ends with its last choice, and the audit chain and the session's events have both,
+ * in order. Returns one outcome per request; throws only when the transaction itself fails.
+ */
+export async function castVotes(tx: Queryable, requests: VoteRequest[], now: string): Promise<VoteOutcome[]> {
+  const outcomes: VoteOutcome[] = new Array(requests.length);
+  const refuse = (i: number, error: unknown) => {
+    outcomes[i] = { ok: false, error };
+  };
+
+  // The polls first, FOR SHARE and in id order: a close (FOR UPDATE) waits for this batch to commit, or
+  // the batch sees the poll closed; the audit head is locked after them, as every other change does.
+  const contexts = new Map<number, PollContext | HttpError>();
+  for (const id of [...new Set(requests.map((r) => r.pollId))].sort((a, b) => a - b)) {
+    try {
+      contexts.set(id, await pollContext(tx, id, 'share'));
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e;
+      contexts.set(id, e);
+    }
+  }
+
+  // What needs no database: the poll is open, the delegation sits in the body and may vote this way. The
+  // decision game once per poll of the batch (finding it in the memo hashes the charter's source).
+  const games = new Map<number, DecisionGame>();
+  const candidates: Accepted[] = [];
+  for (const [index, request] of requests.entries()) {
+    const ctx = contexts.get(request.pollId)!;
+    try {
+      if (ctx instanceof HttpError) throw ctx;
+      const game = games.get(ctx.poll.id) ?? gameOf(ctx.institution, ctx.session, ctx.motion);
+      games.set(ctx.poll.id, game);
+      checkVoter(ctx, game, request);
+      candidates.push({ index, request, ctx });
+    } catch (e) {
+      refuse(index, e);
+    }
+  }
+
+  // Presence: one query for every delegation concerned, voters and proxy holders.
+  const sessions = [...new Set(candidates.map((c) => c.ctx.session.id))];
+  const delegations = [
+    ...new Set(
+      candidates.flatMap((c) => [
+        c.request.delegation,
+        ...(c.request.proxyHolder ? [c.request.proxyHolder] : []),
+      ]),
+    ),
+  ];
+  const present = new Set(
+    candidates.length === 0
+      ? []
+      : (
+          await tx.query<{ session_id: number; delegation_id: string }>(
+            `SELECT session_id, delegation_id FROM attendance
+              WHERE session_id = ANY($1::int[]) AND delegation_id = ANY($2::text[]) AND present`,
+            [sessions, delegations],
+          )
+        ).map((r) => `${Number(r.session_id)}\n${r.delegation_id}`),
+  );
+  const isPresent = (session: number, delegation: string) => present.has(`${session}\n${delegation}`);
+
+  const accepted: Accepted[] = [];
+  for (const c of candidates) {
+    try {
+      const { session } = c.ctx;
+      const { delegation, proxyHolder } = c.request;
+      if (proxyHolder) {
+        // Rare: one query per proxy vote.
+        const proxy = await proxyInForce(tx, {
+          body: session.body_id,
+          granter: delegation,
+          holder: proxyHolder,
+          at: now,
+        });
+        if (!proxy)
+          throw forbidden(
+            `${proxyHolder} holds no proxy of ${delegation} in force in body "${session.body_id}"`,
+          );
+        if (isPresent(session.id, delegation))
+          throw conflict(`${delegation} is checked in to session ${session.id} and casts its own vote`);
+        if (!isPresent(session.id, proxyHolder))
+          throw conflict(
+            `the proxy holder ${proxyHolder} is not checked in to session ${session.id}; it cannot cast ${delegation}'s vote`,
+          );
+        c.proxy = { id: Number(proxy.id), holder: proxyHolder };
+      } else if (!isPresent(session.id, delegation)) {
+        throw conflict(`delegation ${delegation} is not checked in to session ${session.id}; check in first`);
+      }
+      accepted.push(c);
+    } catch (e) {
+      refuse(c.index, e);
+    }
+  }
+  if (accepted.length === 0) return outcomes;
+
+  // The head, once per batch: the chain is extended in memory, in order, and written in one statement.
+  const [headRow] = await tx.query<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
+  );
+  if (!headRow) throw new Error('audit_head is missing: ensureAuditHead() runs when the app starts');
+  const head: AuditEntry | null =
+    Number(headRow.seq) === 0 ? null : ({ seq: Number(headRow.seq), hash: headRow.hash } as AuditEntry);
+  // The counts after the lock, in a statement of their own: a statement's snapshot is taken when it starts,
+  // so read with the lock they could miss votes another server process committed while it was awaited.
+  const counts = await countsOf(tx, accepted);
+
+  await tx.query('SAVEPOINT vote_batch');
+  try {
+    await writeVotes(tx, accepted, head, structuredClone(counts), now);
+    for (const a of accepted) outcomes[a.index] = { ok: true, sessionId: a.ctx.session.id };
+    return outcomes;
+  } catch {
+    await tx.query('ROLLBACK TO SAVEPOINT vote_batch');
+  }
+  // One by one, each under its own savepoint: a failing vote leaves the chain and the counts where they were.
+  let last = head;
+  for (const a of accepted) {
+    await tx.query('SAVEPOINT one_vote');
+    const attempt = structuredClone(counts);
+    try {
+      last = await writeVotes(tx, [a], last, attempt, now);
+      counts.tally = attempt.tally;
+      counts.current = attempt.current;
+      outcomes[a.index] = { ok: true, sessionId: a.ctx.session.id };
+    } catch (e) {
+      await tx.query('ROLLBACK TO SAVEPOINT one_vote');
+      refuse(a.index, e);
+    }
+  }
+  return outcomes;
+}
+
+/** The checks that need only the poll's context (and the memoised decision game). */
+function checkVoter(
+  { poll, session, institution }: PollContext,
+  game: DecisionGame,
+  input: VoteRequest,
+): void {
+  if (poll.status !== 'open') throw conflict(`poll ${poll.id} is closed`);
+  const member = memberOf(institution, input.delegation);
+  if (!member)
+    throw badRequest(`delegation "${input.delegation}" does not belong to ${institution.id}`, 'delegation');
+  if (game.recused.includes(member))
+    throw forbidden(`${member} is a party to the matter and excluded from this vote`);
+  if (!game.players.some((p) => p.id === member))
+    throw forbidden(`${member} does not sit in body "${session.body_id}"`);
+  if (game.mustAbstain.includes(member) && input.choice !== 'abstain') {
+    throw badRequest(`${member} is a party to the matter and must abstain`, 'choice');
+  }
+}
+
+/** Each poll's counts and the current choice of each delegation in the batch, in one query. */
+async function countsOf(tx: Queryable, accepted: Accepted[]): Promise<Counts> {
+  const polls = [...new Set(accepted.map((a) => a.ctx.poll.id))];
+  const delegations = [...new Set(accepted.map((a) => a.request.delegation))];
+  const rows = await tx.query<{ poll_id: number; delegation_id: string | null; choice: Choice; n: number }>(
+    `SELECT poll_id, NULL AS delegation_id, choice, COUNT(*)::int AS n FROM votes
+      WHERE poll_id = ANY($1::int[]) GROUP BY poll_id, choice
+     UNION ALL
+     SELECT poll_id, delegation_id, choice, 1 FROM votes
+      WHERE poll_id = ANY($1::int[]) AND delegation_id = ANY($2::text[])`,
+    [polls, delegations],
+  );
+  const counts: Counts = { tally: new Map(), current: new Map() };
+  for (const p of polls) counts.tally.set(p, { yes: 0, no: 0, abstain: 0 });
+  for (const r of rows) {
+    if (r.delegation_id === null) counts.tally.get(Number(r.poll_id))![r.choice] = Number(r.n);
+    else counts.current.set(key(Number(r.poll_id), r.delegation_id), r.choice);
+  }
+  return counts;
+}
+
+/**
+ * Writes the votes, their audit entries (chained from `head`) with the new head, and their session events:
+ * one statement whatever the number of votes. Returns the new head.
+ */
+async function writeVotes(
+  tx: Queryable,
+  votes: Accepted[],
+  head: AuditEntry | null,
+  counts: Counts,
+  now: string,
+): Promise<AuditEntry | null> {
+  const finalVote = new Map<string, { a: Accepted; salt: string }>();
+  const entries: AuditEntry[] = [];
+  const events: { session: number; data: string; sealed: string | null }[] = [];
+  let last = head;
+  const salts = randomBytes(16 * votes.length).toString('hex'); // one draw for the batch: 32 hex digits each
+  for (const [i, a] of votes.entries()) {
+    const { poll, session } = a.ctx;
+    const { delegation, choice, actor } = a.request;
+    const salt = salts.slice(32 * i, 32 * (i + 1));
+    const k = key(poll.id, delegation);
+    finalVote.set(k, { a, salt });
+    const byProxy = a.proxy ? { proxy: a.proxy } : {};
+    const secret = poll.ballot === 'secret';
+    const content = secret
+      ? {
+          poll: poll.id,
+          delegation,
+          commitment: voteCommitment(poll.id, delegation, choice, salt),
+          ...byProxy,
+        }
+      : { poll: poll.id, delegation, choice, ...byProxy };
+    last = appendEntry(last, {
+      at: now,
+      actor: actorName(actor),
+      action: 'vote.cast',
+      subject: `poll:${poll.id}`,
+      content,
+    });
+    entries.push(last);
+    // The running tally after this vote (for a secret ballot only how many have voted: a running tally would
+    // reveal each vote as it arrives).
+    const tally = counts.tally.get(poll.id)!;
+    const before = counts.current.get(k);
+    if (before) tally[before]--;
+    tally[choice]++;
+    counts.current.set(k, choice);
+    const voted = tally.yes + tally.no + tally.abstain;
+    events.push({
+      session: session.id,
+      data: JSON.stringify(
+        secret
+          ? { poll: poll.id, delegation, voted, ...byProxy }
+          : { poll: poll.id, delegation, choice, voted, tally: { ...tally }, ...byProxy },
+      ),
+      sealed: secret ? JSON.stringify({ choice }) : null,
+    });
+  }
+
+  // One row per delegation and poll (ON CONFLICT may not touch a row twice in one statement): its last vote,
+  // with the salt of its commitment. A delegation's earlier entries in the batch commit to salts no longer
+  // kept, as after a change in a later batch.
+  const rows = [...finalVote.values()];
+  const top = entries.at(-1)!;
+  // One statement, one round trip: the votes, the audit entries and the head (one update for the batch),
+  // and the events, with ids in the batch's order (WITH ORDINALITY … ORDER BY; a session's events are read
+  // back by id). Data-modifying WITH clauses all run, whether or not the main statement reads them.
+  await tx.query(
+    `WITH cast_votes AS (
+       INSERT INTO votes (poll_id, delegation_id, choice, salt, cast_by, updated_at, proxy_holder_delegation_id)
+       SELECT v.poll_id, v.delegation_id, v.choice, v.salt, v.cast_by, $6, v.holder
+         FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::int[], $7::text[])
+              AS v(poll_id, delegation_id, choice, salt, cast_by, holder)
+       ON CONFLICT (poll_id, delegation_id)
+       DO UPDATE SET choice = EXCLUDED.choice, salt = EXCLUDED.salt, cast_by = EXCLUDED.cast_by,
+         updated_at = EXCLUDED.updated_at, proxy_holder_delegation_id = EXCLUDED.proxy_holder_delegation_id),
+     entries AS (
+       INSERT INTO audit_log (seq, at, actor, action, subject, content, prev_hash, hash)
+       SELECT e.seq, $6, e.actor, 'vote.cast', e.subject, e.content::jsonb, e.prev_hash, e.hash
+         FROM unnest($8::bigint[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+              AS e(seq, actor, subject, content, prev_hash, hash)),
+     head AS (UPDATE audit_head SET seq = $14, hash = $15 WHERE id = 1)
+     INSERT INTO session_events (session_id, type, at, data, sealed)
+     SELECT e.session_id, 'vote.cast', $6, e.data::jsonb, e.sealed::jsonb
+       FROM unnest($16::int[], $17::text[], $18::text[]) WITH ORDINALITY AS e(session_id, data, sealed, n)
+      ORDER BY e.n`,
+    [
+      rows.map((r) => r.a.ctx.poll.id),
+      rows.map((r) => r.a.request.delegation),
+      rows.map((r) => r.a.request.choice),
+      rows.map((r) => r.salt),
+      rows.map((r) => r.a.request.actor.userId),
+      now,
+      rows.map((r) => r.a.proxy?.holder ?? null),
+      entries.map((e) => e.seq),
+      entries.map((e) => e.actor),
+      entries.map((e) => e.subject),
+      entries.map((e) => JSON.stringify(e.content)),
+      entries.map((e) => e.prevHash),
+      entries.map((e) => e.hash),
+      top.seq,
+      top.hash,
+      events.map((e) => e.session),
+      events.map((e) => e.data),
+      events.map((e) => e.sealed),
+    ],
+  );
+  return last;
+}
