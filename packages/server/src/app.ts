@@ -25,6 +25,7 @@ import { ensureAuditHead } from './record/audit.ts';
 import { loadSigningKey, type RecordKeeping, RecordTampered } from './record/checkpoints.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
+import { disputeEventRoutes } from './routes/dispute-events.ts';
 import { disputeRoutes } from './routes/disputes.ts';
 import { eventRoutes } from './routes/events.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -277,6 +278,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await eventRoutes(app, platform);
   await auditRoutes(app, platform);
   await jobRoutes(app, platform);
+  await disputeEventRoutes(app, platform);
   await disputeRoutes(app, platform);
   await territoryRoutes(app, platform);
   if (options.webRoot && existsSync(options.webRoot)) {

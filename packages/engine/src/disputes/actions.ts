@@ -17,6 +17,16 @@ export function owingParties(w: CaseState): string[] {
   return w.award?.inFavourOf ? w.parties.filter((p) => p !== w.award!.inFavourOf) : w.parties;
 }
 
+/**
+ * The case's next deadline: the earliest one still running on the state's date (ties: the order the state lists
+ * them). Undefined when none runs — a closed case, or one awaiting a step no one is bound to open by a date.
+ */
+export function nextDeadline(state: Pick<CaseState, 'deadlines'>): Deadline | undefined {
+  let next: Deadline | undefined;
+  for (const d of state.deadlines) if (!d.passed && (!next || d.due < next.due)) next = d;
+  return next;
+}
+
 /** The deadlines running in the case's current status (passed ones flagged). */
 export function currentDeadlines(w: CaseState, procedure: Disputes, asOf: IsoDate): Deadline[] {
   const out: Deadline[] = [];

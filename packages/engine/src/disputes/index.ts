@@ -1,6 +1,6 @@
 // Disputes: charters' settlement procedures run as cases (append-only events replayed into a state with
 // deadlines), and neutral third states (mediators, presiding arbitrators, observers). docs/disputes.md.
-export { allowedActions, currentDeadlines } from './actions.ts';
+export { allowedActions, currentDeadlines, nextDeadline } from './actions.ts';
 export { addDays, daysBetween } from './calendar.ts';
 export { type CaseOptions, caseState, tryEvent } from './case.ts';
 export {

@@ -9,6 +9,7 @@ import {
   disputeEventSchema,
   isIsoDate,
   neutralCandidates,
+  nextDeadline,
   procedureOf,
   tryEvent,
 } from '@concert/engine';
@@ -167,7 +168,7 @@ export async function recordAction(
   caseId: number,
   body: unknown,
   at: string,
-): Promise<CaseState> {
+): Promise<{ row: CaseRow; position: number; event: DisputeEvent; state: CaseState }> {
   const event = parseEvent(body);
   if (event.type === 'file') throw badRequest('a case is filed once, with POST /api/disputes', 'type');
   const row = await getCase(tx, caseId, true);
@@ -190,7 +191,7 @@ export async function recordAction(
   );
   if (!tried.ok) throw refused(tried.reason, tried.hint);
   await storeEvent(tx, actor, row, stored.length, event, tried.state, at);
-  return tried.state;
+  return { row, position: stored.length, event, state: tried.state };
 }
 
 async function storeEvent(
@@ -292,7 +293,13 @@ export async function listCases(db: Queryable, institution?: string) {
       undefined,
       await caseOptions(db, institution, row.created_at),
     );
-    out.push(describeCase(row, state));
+    // The registry's row needs what a reader looks for first: where the case stands and what falls due next.
+    const next = nextDeadline(state);
+    out.push({
+      ...describeCase(row, state),
+      stepTitle: state.step?.title ?? null,
+      nextDeadline: next ? { id: next.id, what: next.what, due: next.due, cite: next.cite } : null,
+    });
   }
   return out;
 }

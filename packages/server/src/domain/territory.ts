@@ -20,6 +20,9 @@ import {
   neighboursOn,
   neutralCandidates,
   registryWith,
+  ScenarioError,
+  scenarioFromDmz,
+  scenarioYaml,
   transferredAreas,
   UnknownIdError,
   violationIncidents,
@@ -425,6 +428,44 @@ export async function listZones(db: Queryable, institutionId: string) {
  * The violations reported, each with its excess over the limits, and all of them as incidents in the crisis
  * scenario format, day 0 = `scenarioStart` (default: the first violation's date), ready for a scenario's incidents.
  */
+/**
+ * The violations recorded in the institution as a whole crisis scenario — the engine's `scenarioFromDmz` on the
+ * institution's zones and reports, with its accepted border changes, written by `scenarioYaml`: the file `concert
+ * territory incidents` writes from the same zones and reports. Nothing over the limits yet, or a day 0 after a
+ * violation, is a 422 with the engine's reason.
+ */
+export async function scenarioView(db: Queryable, institutionId: string, scenarioStart?: string) {
+  const institution = await getInstitution(db, institutionId);
+  if (scenarioStart !== undefined) checkDate(scenarioStart, 'scenarioStart');
+  const zones = await db.query<ZoneRow>('SELECT * FROM dmz_zones WHERE institution_id = $1 ORDER BY id', [
+    institution.id,
+  ]);
+  const rows = await db.query<{ violation: DmzViolation }>(
+    'SELECT violation FROM dmz_violations WHERE institution_id = $1 ORDER BY id',
+    [institution.id],
+  );
+  const source = `the violations recorded in ${institution.id}`;
+  try {
+    const scenario = scenarioFromDmz(
+      {
+        charter: institution.charter_id,
+        ...(scenarioStart ? { scenario_start: scenarioStart } : {}),
+        zones: zones.map((z) => z.zone),
+        violations: rows.map((r) => r.violation),
+      },
+      { source, registry: await registryOf(db, institution) },
+    );
+    const yaml = scenarioYaml(
+      scenario,
+      `Crisis scenario written by the Concert server from ${source}.\nRun it: concert simulate <this file> --charter ${institution.charter_id}`,
+    );
+    return { scenario, yaml };
+  } catch (e) {
+    if (e instanceof ScenarioError) throw unprocessable(`${e.message}${e.hint ? ` — ${e.hint}` : ''}`);
+    throw e;
+  }
+}
+
 export async function violationsView(db: Queryable, institutionId: string, scenarioStart?: string) {
   const institution = await getInstitution(db, institutionId);
   if (scenarioStart !== undefined) checkDate(scenarioStart, 'scenarioStart');

@@ -48,6 +48,24 @@ describeEachDatabase('dispute cases', (t) => {
     ]);
   });
 
+  it('lists the case with its stage and next deadline in one request (no fetch per case)', async () => {
+    const list = (await observer.get('/api/disputes?institution=continental')).json();
+    expect(list).toEqual([
+      expect.objectContaining({
+        id: caseId,
+        status: 'in-step',
+        step: 'negotiation',
+        stepTitle: 'Mandated negotiation',
+        nextDeadline: {
+          id: 'step-period',
+          what: expect.any(String),
+          due: '2026-04-15',
+          cite: expect.any(String),
+        },
+      }),
+    ]);
+  });
+
   it('explains the neutral mediators: parties, allies, same-region states and neighbours excluded, a seeded lot', async () => {
     const res = (await observer.get(`/api/disputes/${caseId}/mediators?seed=4`)).json();
     const excluded = new Map(res.excluded.map((e: { id: string; reasons: string[] }) => [e.id, e.reasons]));
@@ -125,7 +143,7 @@ describeEachDatabase('dispute cases', (t) => {
     const earlier = (await deu.get(`/api/disputes/${caseId}?asOf=2026-05-01`)).json();
     expect(earlier.state).toMatchObject({ status: 'in-step', step: { id: 'mediation' } });
     const list = (await observer.get('/api/disputes?institution=continental')).json();
-    expect(list).toEqual([expect.objectContaining({ id: caseId, status: 'referred' })]);
+    expect(list).toEqual([expect.objectContaining({ id: caseId, status: 'referred', nextDeadline: null })]);
   });
 
   it('records every action in the audit chain, which verifies', async () => {

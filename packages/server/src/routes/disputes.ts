@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../app.ts';
+import { announceDispute } from '../domain/dispute-feed.ts';
 import {
   caseView,
   describeCase,
@@ -8,6 +9,7 @@ import {
   mediatorsFor,
   recordAction,
 } from '../domain/disputes.ts';
+import { actorName } from '../domain/sessions.ts';
 import { anyObject, errors, idParam, isoDate } from './schemas.ts';
 
 const withUnprocessable = { ...errors, 422: errors[400] };
@@ -18,7 +20,8 @@ export async function disputeRoutes(app: FastifyInstance, p: Platform) {
     {
       schema: {
         tags: ['disputes'],
-        summary: 'Dispute cases, with their status today in the procedure',
+        summary:
+          'Dispute cases: each with its stage and next deadline (the engine’s replay on its last event’s date)',
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -52,7 +55,19 @@ export async function disputeRoutes(app: FastifyInstance, p: Platform) {
     async (request, reply) => {
       const actor = p.actor(request);
       const { institution, ...event } = request.body;
-      const { row, state } = await p.act((tx, at) => fileCase(tx, actor, institution, event, at));
+      let at = '';
+      const { row, state } = await p.act((tx, now) => fileCase(tx, actor, institution, event, (at = now)));
+      announceDispute(p.signals, {
+        institution: row.institution_id,
+        case: row.id,
+        position: 0,
+        type: 'file',
+        date: row.filed_on,
+        status: state.status,
+        step: state.step?.id ?? null,
+        actor: actorName(actor),
+        at,
+      });
       return reply
         .status(201)
         .header('location', `/api/disputes/${row.id}`)
@@ -92,7 +107,21 @@ export async function disputeRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request, reply) => {
       const actor = p.actor(request);
-      const state = await p.act((tx, at) => recordAction(tx, actor, request.params.id, request.body, at));
+      let at = '';
+      const { row, position, event, state } = await p.act((tx, now) =>
+        recordAction(tx, actor, request.params.id, request.body, (at = now)),
+      );
+      announceDispute(p.signals, {
+        institution: row.institution_id,
+        case: row.id,
+        position,
+        type: event.type,
+        date: event.date,
+        status: state.status,
+        step: state.step?.id ?? null,
+        actor: actorName(actor),
+        at,
+      });
       return reply.status(201).send({ case: request.params.id, state });
     },
   );

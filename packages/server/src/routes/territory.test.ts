@@ -1,3 +1,4 @@
+import { parseScenario } from '@concert/engine';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../database/test-support.ts';
 import { type Client, startTestPlatform, type TestPlatform } from '../test-support.ts';
@@ -241,6 +242,26 @@ describeEachDatabase('territory registry', (t) => {
         .map((e: { action: string }) => e.action),
     ).toEqual(['territory.zone-establish', 'territory.zone-violation', 'territory.zone-violation']);
     expect((await observer.get('/api/audit/verify')).json()).toMatchObject({ ok: true });
+  });
+
+  it('writes the recorded violations as a whole crisis scenario the simulator reads, as the CLI would', async () => {
+    const res = await observer.get('/api/territory/scenario?scenarioStart=2026-09-01');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toMatch(/application\/yaml/);
+    expect(res.headers['content-disposition']).toBe('attachment; filename="dmz-dragonja.yaml"');
+    const scenario = parseScenario(res.body, { source: 'download.yaml' });
+    expect(scenario).toMatchObject({ id: 'dmz-dragonja', date: '2026-09-01', kind: 'hypothetical' });
+    expect(scenario.incidents.map((x) => [x.day, x.type, x.place, x.by])).toEqual([
+      [19, 'unnotified-military-activity', 'SVN', 'HRV'],
+      [31, 'border-violation', 'SVN', 'HRV'],
+    ]);
+    const json = (await observer.get('/api/territory/scenario?scenarioStart=2026-09-01&format=json')).json();
+    expect(json).toEqual(JSON.parse(JSON.stringify(scenario)));
+    const late = await observer.get('/api/territory/scenario?scenarioStart=2026-10-01');
+    expect(late.statusCode).toBe(422);
+    expect(late.json().message).toMatch(/before the scenario's day 0 \(2026-10-01\)/);
+    expect((await observer.get('/api/territory/scenario?scenarioStart=2026-13-01')).statusCode).toBe(400);
+    expect((await observer.get('/api/territory/scenario?format=xml')).statusCode).toBe(400);
   });
 
   it('refuses bad violation reports with one clear 4xx and no write', async () => {

@@ -10,6 +10,7 @@ import {
   neutralityView,
   reportViolation,
   requestBorderChange,
+  scenarioView,
   violationsView,
 } from '../domain/territory.ts';
 import { anyObject, errors } from './schemas.ts';
@@ -207,6 +208,32 @@ export async function territoryRoutes(app: FastifyInstance, p: Platform) {
     async (request) => {
       p.actor(request);
       return violationsView(p.db, request.query.institution, request.query.scenarioStart);
+    },
+  );
+
+  app.get<{ Querystring: { institution: string; scenarioStart?: string; format?: 'yaml' | 'json' } }>(
+    '/api/territory/scenario',
+    {
+      schema: {
+        tags: ['territory'],
+        summary:
+          'The violations recorded as a whole crisis scenario (what `concert territory incidents` writes): YAML to download, or JSON; 422 when none exceeds its limits',
+        querystring: query({
+          scenarioStart: { type: 'string' },
+          format: { type: 'string', enum: ['yaml', 'json'], default: 'yaml' },
+        }),
+        response: { 200: anyObject, ...withUnprocessable },
+      },
+    },
+    async (request, reply) => {
+      p.actor(request);
+      const { institution, scenarioStart, format } = request.query;
+      const { scenario, yaml } = await scenarioView(p.db, institution, scenarioStart);
+      if (format === 'json') return scenario;
+      return reply
+        .type('application/yaml; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${scenario.id}.yaml"`)
+        .send(yaml);
     },
   );
 
