@@ -55,8 +55,10 @@ export async function disputeRoutes(app: FastifyInstance, p: Platform) {
     async (request, reply) => {
       const actor = p.actor(request);
       const { institution, ...event } = request.body;
-      let at = '';
-      const { row, state } = await p.act((tx, now) => fileCase(tx, actor, institution, event, (at = now)));
+      const { row, state, at } = await p.act(async (tx, at) => ({
+        ...(await fileCase(tx, actor, institution, event, at)),
+        at,
+      }));
       announceDispute(p.signals, {
         institution: row.institution_id,
         case: row.id,
@@ -107,10 +109,10 @@ export async function disputeRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request, reply) => {
       const actor = p.actor(request);
-      let at = '';
-      const { row, position, event, state } = await p.act((tx, now) =>
-        recordAction(tx, actor, request.params.id, request.body, (at = now)),
-      );
+      const { row, position, event, state, at } = await p.act(async (tx, at) => ({
+        ...(await recordAction(tx, actor, request.params.id, request.body, at)),
+        at,
+      }));
       announceDispute(p.signals, {
         institution: row.institution_id,
         case: row.id,
