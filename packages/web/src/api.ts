@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly field?: string,
+    /** The whole problem body: some refusals carry the engine's detail (a border change's checks). */
+    readonly body?: Record<string, unknown>,
   ) {
     super(message);
   }
@@ -39,6 +41,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       response.status,
       problem?.message ?? `${method} ${path}: HTTP ${response.status}`,
       problem?.field,
+      data as Record<string, unknown> | undefined,
     );
   }
   return data as T;

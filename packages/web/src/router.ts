@@ -38,8 +38,8 @@ export function routeHref(view: ViewId, params?: Record<string, string>, item?: 
 }
 
 /** Replaces the current route's parameters without adding a history entry (sliders, selects). */
-export function replaceParams(view: ViewId, params: Record<string, string>): void {
-  history.replaceState(null, '', routeHref(view, params));
+export function replaceParams(view: ViewId, params: Record<string, string>, item?: string): void {
+  history.replaceState(null, '', routeHref(view, params, item));
 }
 
 export function useRoute(): Route {

@@ -425,10 +425,6 @@ export async function listZones(db: Queryable, institutionId: string) {
 }
 
 /**
- * The violations reported, each with its excess over the limits, and all of them as incidents in the crisis
- * scenario format, day 0 = `scenarioStart` (default: the first violation's date), ready for a scenario's incidents.
- */
-/**
  * The violations recorded in the institution as a whole crisis scenario — the engine's `scenarioFromDmz` on the
  * institution's zones and reports, with its accepted border changes, written by `scenarioYaml`: the file `concert
  * territory incidents` writes from the same zones and reports. Nothing over the limits yet, or a day 0 after a
@@ -466,6 +462,10 @@ export async function scenarioView(db: Queryable, institutionId: string, scenari
   }
 }
 
+/**
+ * The violations reported, each with its excess over the limits, and all of them as incidents in the crisis
+ * scenario format, day 0 = `scenarioStart` (default: the first violation's date), ready for a scenario's incidents.
+ */
 export async function violationsView(db: Queryable, institutionId: string, scenarioStart?: string) {
   const institution = await getInstitution(db, institutionId);
   if (scenarioStart !== undefined) checkDate(scenarioStart, 'scenarioStart');

@@ -6,8 +6,10 @@ import type { Delegation } from '../council/types.ts';
 import { nameOf } from '../map/StateMap.tsx';
 import { routeHref } from '../router.ts';
 import { canFile, ownState } from './actions.ts';
+import { LiveNote } from './LiveNote.tsx';
+import { useDisputeFeed } from './live.ts';
 import { relativeTo } from './timeline.ts';
-import type { CaseDetail, CaseSummary } from './types.ts';
+import type { CaseListEntry, CaseSummary } from './types.ts';
 
 export const SUBJECTS = ['territorial', 'resource', 'treaty-interpretation', 'other'] as const;
 
@@ -35,11 +37,21 @@ export function CaseList({
   institution: string;
   onInstitution: (id: string) => void;
 }) {
-  const cases = useResource<CaseSummary[]>(`/api/disputes?institution=${encodeURIComponent(institution)}`);
+  const feed = useDisputeFeed(institution);
+  const cases = useResource<CaseListEntry[]>(
+    `/api/disputes?institution=${encodeURIComponent(institution)}`,
+    feed.version,
+  );
   return (
     <section aria-labelledby="registry-title">
       <h2 id="registry-title">Registry of cases</h2>
       {!user.institution && <InstitutionSelect value={institution} onChange={onInstitution} />}
+      <LiveNote liveness={feed.liveness} last={feed.last} />
+      <p>
+        <a href={routeHref('disputes', { institution }, 'territory')}>
+          Territory: border changes, demilitarized zones, violations →
+        </a>
+      </p>
       {cases.error && (
         <p role="alert" className="error">
           {cases.error}
@@ -71,12 +83,9 @@ export function CaseList({
   );
 }
 
-/** One row; the next deadline needs the case's replayed state, so each row fetches its case. */
-function CaseRow({ summary: c }: { summary: CaseSummary }) {
-  const detail = useResource<CaseDetail>(`/api/disputes/${c.id}`);
-  const next = detail.data?.state.deadlines
-    .filter((d) => !d.passed)
-    .sort((a, b) => a.due.localeCompare(b.due))[0];
+/** One row: the server's list carries the stage and the engine's next deadline, so no row fetches its case. */
+function CaseRow({ summary: c }: { summary: CaseListEntry }) {
+  const next = c.nextDeadline;
   return (
     <tr>
       <td>
@@ -90,22 +99,17 @@ function CaseRow({ summary: c }: { summary: CaseSummary }) {
       <td className="date">{c.filed}</td>
       <td>
         {STATUS_LABELS[c.status]}
-        {c.step ? ` — ${c.step}` : ''}
+        {c.stepTitle ? ` — ${c.stepTitle}` : c.step ? ` — ${c.step}` : ''}
       </td>
       <td>
-        {!detail.data && !detail.error && '…'}
-        {detail.error && <span className="error">{detail.error}</span>}
-        {detail.data &&
-          (next ? (
-            <>
-              {next.due}: {next.what}{' '}
-              <span className="muted">
-                ({relativeTo(detail.data.state.asOf, next.due)} after the last event)
-              </span>
-            </>
-          ) : (
-            <span className="muted">none running</span>
-          ))}
+        {next ? (
+          <>
+            {next.due}: {next.what}{' '}
+            <span className="muted">({relativeTo(c.asOf, next.due)} after the last event)</span>
+          </>
+        ) : (
+          <span className="muted">none running</span>
+        )}
       </td>
     </tr>
   );

@@ -6,6 +6,8 @@ import { routeHref } from '../router.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { canAct } from './actions.ts';
 import { partyNames, STATUS_LABELS } from './CaseList.tsx';
+import { LiveNote } from './LiveNote.tsx';
+import { useDisputeFeed } from './live.ts';
 import { Mediators } from './Mediators.tsx';
 import { relativeTo, timelineRows } from './timeline.ts';
 import type { CaseDetail, CaseState } from './types.ts';
@@ -14,11 +16,15 @@ import type { CaseDetail, CaseState } from './types.ts';
 export function CaseView({ id, user }: { id: number; user: User }) {
   const [asOf, setAsOf] = useState('');
   const [version, setVersion] = useState(0);
+  // The case's institution is known once it has loaded; until then there is nothing to follow.
+  const [institution, setInstitution] = useState<string | null>(null);
+  const feed = useDisputeFeed(institution, { case: id });
   const detail = useResource<CaseDetail>(
     `/api/disputes/${id}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`,
-    version,
+    version + feed.version,
   );
   const c = detail.data;
+  if (c && c.institution !== institution) setInstitution(c.institution);
   const s = c?.state;
   return (
     <section aria-labelledby="case-title" className="dispute-case">
@@ -37,6 +43,7 @@ export function CaseView({ id, user }: { id: number; user: User }) {
             Case {c.id}
             {c.title ? `: ${c.title}` : ''}
           </h2>
+          <LiveNote liveness={feed.liveness} last={feed.last} />
           <dl className="dispute-facts">
             <dt>Parties</dt>
             <dd>{partyNames(c.parties)}</dd>

@@ -18,6 +18,12 @@ export interface CaseSummary {
   asOf: string;
 }
 
+/** A row of the registry: the summary with the step's title and the engine's next deadline on `asOf`. */
+export interface CaseListEntry extends CaseSummary {
+  stepTitle: string | null;
+  nextDeadline: { id: string; what: string; due: string; cite: string } | null;
+}
+
 /** One case with its stored events and the engine's state (`GET /api/disputes/:id?asOf=`). */
 export interface CaseDetail extends CaseSummary {
   state: CaseState;
