@@ -206,8 +206,9 @@ function Answer({ outcome, label }: { outcome: Outcome; label: string }) {
 function Checks({ checks }: { checks: Check[] }) {
   return (
     <ul className="checks">
-      {checks.map((c) => (
-        <li key={c.check}>
+      {checks.map((c, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the engine lists checks in a fixed order, some twice (one per state)
+        <li key={i}>
           {c.ok ? '✓' : '✗'} <strong>{c.check}</strong>: {c.detail} <span className="cite">({c.cite})</span>
         </li>
       ))}
@@ -222,6 +223,7 @@ function Field(props: {
   type?: string;
   required?: boolean;
   size?: number;
+  placeholder?: string;
 }) {
   return (
     <label>
@@ -230,6 +232,7 @@ function Field(props: {
         type={props.type ?? 'text'}
         required={props.required}
         size={props.size}
+        placeholder={props.placeholder}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
       />
@@ -325,7 +328,12 @@ function BorderChange({
         <Field label="From (state)" value={f.from} onChange={(from) => set({ from })} size={5} required />
         <Field label="To (state)" value={f.to} onChange={(to) => set({ to })} size={5} required />
         <Field label="Area in km²" value={f.areaKm2} onChange={(areaKm2) => set({ areaKm2 })} size={7} />
-        <Field label="States concerned" value={f.concerned} onChange={(c) => set({ concerned: c })} />
+        <Field
+          label="States concerned"
+          value={f.concerned}
+          onChange={(c) => set({ concerned: c })}
+          placeholder={concerned.join(', ') || 'from and to'}
+        />
         <Field
           label="Requested"
           type="date"
