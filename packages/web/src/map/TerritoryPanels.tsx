@@ -118,6 +118,11 @@ export function TerritoryTables({
       )}
       {server && (
         <>
+          <p>
+            <a href={`#/disputes/territory?institution=${encodeURIComponent(charter)}`}>
+              Request a border change, establish a zone or report a violation (Disputes → Territory)
+            </a>
+          </p>
           <h3>Demilitarized zones of {charter}</h3>
           {zones.length === 0 ? (
             <p className="muted">None established on or before {date}.</p>
