@@ -252,17 +252,19 @@ function Forces({
   return (
     <fieldset>
       <legend>{legend}</legend>
-      {EQUIPMENT.map((kind) => (
-        <label key={kind}>
-          {kind}
-          <input
-            inputMode="numeric"
-            size={5}
-            value={values[kind] ?? ''}
-            onChange={(e) => onChange({ ...values, [kind]: e.target.value })}
-          />
-        </label>
-      ))}
+      <div className="controls">
+        {EQUIPMENT.map((kind) => (
+          <label key={kind}>
+            {kind}
+            <input
+              inputMode="numeric"
+              size={5}
+              value={values[kind] ?? ''}
+              onChange={(e) => onChange({ ...values, [kind]: e.target.value })}
+            />
+          </label>
+        ))}
+      </div>
     </fieldset>
   );
 }
