@@ -4,15 +4,19 @@ import { join } from 'node:path';
 import {
   type AuditEntry,
   appendEntry,
+  builtinCharter,
+  builtinScenario,
   bytesToHex,
   checkpointNote,
   entryLeafHash,
   generateSigningKey,
   MerkleFrontier,
   makeAuditExport,
+  planFor,
   publicKeyOf,
   RecordError,
   signCheckpoint,
+  simulateEnsemble,
 } from '@concert/engine';
 import { describe, expect, it } from 'vitest';
 import { describeError } from './errors.ts';
@@ -384,6 +388,12 @@ describe('concert simulate', () => {
     const rung = json.charters[0].rungs[0];
     expect(rung).toMatchObject({ id: 'consultations' });
     expect(rung.reached).toBeGreaterThanOrEqual(rung.adopted);
+    // Split over worker threads, the days of adoption add up to the one-thread engine's distribution.
+    const baltic = builtinScenario('baltic-incursion');
+    const engine = simulateEnsemble(baltic, planFor(baltic, builtinCharter('continental')), 3000, 5);
+    expect(json.charters[0].rungs.map((r: { timeToAdoption: unknown }) => r.timeToAdoption)).toEqual(
+      engine.rungs.map((r) => r.timeToAdoption),
+    );
     expect(json.manifest.scenario.hash).toMatch(/^sha256:/);
     expect(json.manifest.charters).toHaveLength(2);
     const b = await run(...args, '--seed', '5', '--json');

@@ -142,7 +142,7 @@ function printEnsemble(s: EnsembleSummary, out: Output): void {
   out.print(heading(`${s.name} (${s.id}) — ${s.members} members${partiesNote(s)}`));
   out.print(
     table(
-      ['rung', 'kind', 'decided by', 'reached', 'adopted', 'most often blocking'],
+      ['rung', 'kind', 'decided by', 'reached', 'adopted', 'day adopted', 'most often blocking'],
       s.rungs.map((r) => [
         r.id,
         r.kind,
@@ -151,9 +151,13 @@ function printEnsemble(s: EnsembleSummary, out: Output): void {
           : 'no decision (follows from the incident)',
         pct(r.reached),
         pct(r.adopted),
+        adoptionDays(r.timeToAdoption),
         r.blockers.map((b) => `${b.id} ${pct(b.share)}`).join(', ') || '—',
       ]),
     ),
+  );
+  out.print(
+    'day adopted: the median day after the first incident, over the runs in which the rung was adopted (10–90% in brackets).',
   );
   out.print(`\nFirst collective response (a rung adopted by a body): ${timeText(s.firstResponse)}.`);
   out.print(`First collective measure beyond consultations: ${timeText(s.firstMeasure)}.`);
@@ -199,6 +203,11 @@ function printComparison(summaries: EnsembleSummary[], out: Output): void {
 
 function timeText(t: EnsembleSummary['firstResponse']): string {
   return `${pct(t.share)} of runs${t.median === null ? '' : `; median day ${t.median} after the first incident (10–90%: day ${t.p10}–${t.p90})`}`;
+}
+
+function adoptionDays(t: EnsembleSummary['firstResponse']): string {
+  if (t.median === null) return '—';
+  return t.p10 === t.p90 ? String(t.median) : `${t.median} (${t.p10}–${t.p90})`;
 }
 
 function partiesNote(s: EnsembleSummary): string {

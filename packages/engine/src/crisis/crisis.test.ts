@@ -253,6 +253,35 @@ describe('the simulator', () => {
     expect(f.histogram.reduce((a, h) => a + h.runs, 0)).toBe(Math.round(f.share * 1000));
   });
 
+  it('counts the day each rung is adopted as the recorded timelines show it, merged exactly across splits', () => {
+    const plan = planFor(baltic, continental);
+    const run = runnerFor(baltic, plan);
+    const firstDay = baltic.incidents[0]!.day;
+    // The reference: run by run, the day of each rung's adopting step in the recorded timeline.
+    const expected = plan.rungs.map(() => new Map<number, number>());
+    for (let i = 0; i < 300; i++) {
+      for (const step of run(randomFor(5, i), true).timeline ?? []) {
+        if (!step.adopted || !step.rung) continue;
+        const r = plan.rungs.findIndex((x) => x.id === step.rung);
+        const day = Math.ceil(step.day - firstDay);
+        expected[r]!.set(day, (expected[r]!.get(day) ?? 0) + 1);
+      }
+    }
+    const whole = summarise(plan, tallyRuns(baltic, plan, 5, 0, 300));
+    const split = summarise(
+      plan,
+      mergeTallies(tallyRuns(baltic, plan, 5, 0, 120), tallyRuns(baltic, plan, 5, 120, 300)),
+    );
+    expect(split).toEqual(whole);
+    whole.rungs.forEach((r, i) => {
+      const days = [...expected[i]!].map(([day, runs]) => ({ day, runs })).sort((a, b) => a.day - b.day);
+      expect(r.timeToAdoption.histogram).toEqual(days);
+      expect(r.timeToAdoption.share).toBe(r.adopted);
+      if (days.length === 0) expect(r.timeToAdoption.median).toBeNull();
+    });
+    expect(whole.rungs.some((r) => r.timeToAdoption.histogram.length > 1)).toBe(true);
+  });
+
   it('runs every built-in charter with a ladder; charters without one are refused with a hint', () => {
     for (const id of builtinCharterIds()) {
       const charter = builtinCharter(id);

@@ -17,6 +17,8 @@ export interface Tally {
   /** The same for the first measure beyond consultations. */
   measured: number;
   measureDays: Record<string, number>;
+  /** Per rung: day (relative to the first incident, rounded up) → runs in which the rung was adopted then. */
+  adoptedDays: Record<string, number>[];
   deciding: number[];
   blocking: number[];
   obliged: number[];
@@ -70,18 +72,17 @@ function addOutcome(t: Tally, plan: Plan, o: RunOutcome): void {
   for (let r = 0; r < R; r++) {
     t.reached[r]! += o.reached[r]!;
     t.adopted[r]! += o.adopted[r]!;
+    if (o.adopted[r]) countDay(t.adoptedDays[r]!, o.adoptedDay[r]!);
     if (o.adopted[r] && plan.rungs[r]!.decision) mask |= 1 << RUNG_KINDS.indexOf(plan.rungs[r]!.kind);
   }
   for (let k = 0; k < RUNG_KINDS.length; k++) if (mask & (1 << k)) t.kinds[k]!++;
   if (o.firstResponseDay >= 0) {
     t.responded++;
-    const key = String(Math.ceil(o.firstResponseDay));
-    t.responseDays[key] = (t.responseDays[key] ?? 0) + 1;
+    countDay(t.responseDays, o.firstResponseDay);
   }
   if (o.firstMeasureDay >= 0) {
     t.measured++;
-    const key = String(Math.ceil(o.firstMeasureDay));
-    t.measureDays[key] = (t.measureDays[key] ?? 0) + 1;
+    countDay(t.measureDays, o.firstMeasureDay);
   }
   for (let m = 0; m < n; m++) {
     t.deciding[m]! += o.deciding[m]!;
@@ -89,6 +90,11 @@ function addOutcome(t: Tally, plan: Plan, o: RunOutcome): void {
     t.obliged[m]! += o.obliged[m]!;
   }
   for (let k = 0; k < R * n; k++) t.rungBlocking[k]! += o.rungBlocking[k]!;
+}
+
+function countDay(days: Record<string, number>, day: number): void {
+  const key = String(Math.ceil(day));
+  days[key] = (days[key] ?? 0) + 1;
 }
 
 export function emptyTally(rungs: number, members: number): Tally {
@@ -100,6 +106,7 @@ export function emptyTally(rungs: number, members: number): Tally {
     responseDays: {},
     measured: 0,
     measureDays: {},
+    adoptedDays: Array.from({ length: rungs }, () => ({})),
     deciding: new Array(members).fill(0),
     blocking: new Array(members).fill(0),
     obliged: new Array(members).fill(0),
@@ -123,6 +130,7 @@ export function mergeTallies(a: Tally, b: Tally): Tally {
     responseDays: addDays(a.responseDays, b.responseDays),
     measured: a.measured + b.measured,
     measureDays: addDays(a.measureDays, b.measureDays),
+    adoptedDays: a.adoptedDays.map((d, i) => addDays(d, b.adoptedDays[i]!)),
     deciding: add(a.deciding, b.deciding),
     blocking: add(a.blocking, b.blocking),
     obliged: add(a.obliged, b.obliged),
@@ -152,6 +160,8 @@ export interface RungSummary {
   obligations: { who: string; text: string };
   /** Members whose no most often blocked this rung alone. */
   blockers: MemberShare[];
+  /** The day the rung was adopted, over the runs in which it was (`share` equals `adopted`). */
+  timeToAdoption: TimeToResponse;
 }
 
 export interface EnsembleSummary {
@@ -248,6 +258,7 @@ export function summarise(plan: Plan, t: Tally, top = 10): EnsembleSummary {
       deadlineDays: r.deadlineDays,
       obligations: { who: r.obligations.who, text: r.obligations.text },
       blockers: ranked(t.rungBlocking.slice(i * n, (i + 1) * n), 5),
+      timeToAdoption: timeTo(t.adopted[i]!, t.adoptedDays[i]!, t.runs),
     })),
     firstResponse: timeTo(t.responded, t.responseDays, t.runs),
     firstMeasure: timeTo(t.measured, t.measureDays, t.runs),

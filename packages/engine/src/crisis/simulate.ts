@@ -36,6 +36,8 @@ export interface RunOutcome {
   firstResponseDay: number;
   /** The same for the first adopted measure beyond consultations; -1: none. */
   firstMeasureDay: number;
+  /** Per rung: the day it was adopted, relative to the first incident; -1 when it was not. */
+  adoptedDay: Float64Array;
   /** Per member: cast a deciding yes, a blocking no, or was obliged to act (beyond consultations), in this run. */
   deciding: Uint8Array;
   blocking: Uint8Array;
@@ -71,6 +73,7 @@ export function runnerFor(scenario: Scenario, plan: Plan) {
       adopted: new Uint8Array(R),
       firstResponseDay: -1,
       firstMeasureDay: -1,
+      adoptedDay: new Float64Array(R).fill(-1),
       deciding: new Uint8Array(n),
       blocking: new Uint8Array(n),
       obliged: new Uint8Array(n),
@@ -116,6 +119,7 @@ export function runnerFor(scenario: Scenario, plan: Plan) {
         if (!adopted) continue;
         out.adopted[i] = 1;
         adoptedDay[i] = day;
+        out.adoptedDay[i] = day - firstDay;
         answered = true;
         if (rung.kind !== 'consultations' && (measureDay < 0 || day < measureDay)) measureDay = day;
         if (rung.decision && (out.firstResponseDay < 0 || day - firstDay < out.firstResponseDay))
