@@ -4,14 +4,12 @@ import {
   builtinCharterIds,
   type Charter,
   CharterError,
+  type CharterOrGame,
   closestIds,
-  type Game,
-  gameFrom,
   isBuiltinCharter,
   isIsoDate,
   isStateId,
-  readDocument,
-  validateCharter,
+  parseCharterOrGame,
   world,
 } from '@concert/engine';
 import { UsageError } from './errors.ts';
@@ -19,20 +17,12 @@ import { UsageError } from './errors.ts';
 /** Largest charter or game file Concert reads; bigger files are refused before reading. */
 export const MAX_FILE_BYTES = 1024 * 1024;
 
-export type Loaded = { kind: 'charter'; charter: Charter } | { kind: 'game'; game: Game };
+export type Loaded = CharterOrGame;
 
 /** A built-in charter id, or a path to a charter or game file (YAML or JSON). */
 export function loadCharterOrGame(arg: string): Loaded {
   if (isBuiltinCharter(arg)) return { kind: 'charter', charter: builtinCharter(arg) };
-  const text = readSmallFile(arg);
-  const read = readDocument(text, { source: arg, format: 'auto' });
-  if (!read.ok) {
-    const e = read.error;
-    throw new CharterError(e.message, e.source, e.path ?? [], e.hint, e.line, e.column);
-  }
-  const value = read.value as Record<string, unknown>;
-  if ('players' in value && 'rule' in value) return { kind: 'game', game: gameFrom(value, arg, text) };
-  return { kind: 'charter', charter: validateCharter(value, arg, text) };
+  return parseCharterOrGame(readSmallFile(arg), { source: arg });
 }
 
 export function loadCharter(arg: string): Charter {

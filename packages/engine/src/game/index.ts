@@ -1,6 +1,7 @@
 import { CharterError } from '../charter/errors.ts';
-import { fromZod } from '../charter/load.ts';
+import { fromZod, validateCharter } from '../charter/load.ts';
 import { type GameFile, gameFileSchema } from '../charter/rule-schema.ts';
+import type { Charter } from '../charter/schema.ts';
 import { type Ballots, type Explanation, explain } from '../decide/index.ts';
 import { readDocument } from '../document/index.ts';
 import { ENGINE_VERSION } from '../manifest/index.ts';
@@ -27,6 +28,27 @@ export function parseGame(
     throw new CharterError(e.message, e.source, e.path ?? [], e.hint, e.line, e.column);
   }
   return gameFrom(read.value, options.source, text);
+}
+
+export type CharterOrGame = { kind: 'charter'; charter: Charter } | { kind: 'game'; game: Game };
+
+/**
+ * A charter or a standalone game file, told apart as `concert power` does: a document with both `players` and
+ * `rule` is a game, anything else is read as a charter (so a charter's errors are reported as a charter's).
+ */
+export function parseCharterOrGame(
+  text: string,
+  options: { source: string; format?: 'yaml' | 'json' | 'auto' },
+): CharterOrGame {
+  const read = readDocument(text, { source: options.source, format: options.format ?? 'auto' });
+  if (!read.ok) {
+    const e = read.error;
+    throw new CharterError(e.message, e.source, e.path ?? [], e.hint, e.line, e.column);
+  }
+  const value = read.value;
+  if (value !== null && typeof value === 'object' && 'players' in value && 'rule' in value)
+    return { kind: 'game', game: gameFrom(value, options.source, text) };
+  return { kind: 'charter', charter: validateCharter(value, options.source, text) };
 }
 
 export function gameFrom(value: unknown, source: string, text?: string): Game {

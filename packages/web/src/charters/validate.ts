@@ -1,33 +1,14 @@
-import { type Charter, CharterError, DEFAULT_LIMITS, institutionOn, parseCharter } from '@concert/engine';
+import { type Charter, institutionOn, parseCharter } from '@concert/engine';
+import { type FileProblem, pastedTooLarge, problemOf } from '../uploads/problem.ts';
 
 export type Validation =
   | { ok: true; charter: Charter; memberCount: number; source: string }
-  | {
-      ok: false;
-      source: string;
-      message: string;
-      hint?: string;
-      path?: string;
-      line?: number;
-      column?: number;
-    };
-
-/** The engine's own size limit for charter files (1 MiB), applied before a file is read. */
-export const MAX_CHARTER_BYTES = DEFAULT_LIMITS.maxBytes;
-
-export function tooLarge(source: string, bytes: number): Validation {
-  return {
-    ok: false,
-    source,
-    message: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; charters larger than ${MAX_CHARTER_BYTES / 1024 / 1024} MiB are refused`,
-    hint: 'a charter is a text of a few hundred lines; check that this is the right file',
-  };
-}
+  | ({ ok: false } & FileProblem);
 
 /** Validates a charter's text with the engine: the hardened reader, the schema, references and rules. */
 export function validateCharterText(text: string, source: string): Validation {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_CHARTER_BYTES) return tooLarge(source, bytes);
+  const big = pastedTooLarge(text, source, 'charters');
+  if (big) return { ok: false, ...big };
   try {
     const charter = parseCharter(text, { source });
     return {
@@ -37,16 +18,6 @@ export function validateCharterText(text: string, source: string): Validation {
       source,
     };
   } catch (e) {
-    if (!(e instanceof CharterError)) throw e;
-    const path = e.toJSON().path;
-    return {
-      ok: false,
-      source,
-      message: e.message,
-      ...(e.hint ? { hint: e.hint } : {}),
-      ...(path ? { path } : {}),
-      ...(e.line !== undefined ? { line: e.line } : {}),
-      ...(e.column !== undefined ? { column: e.column } : {}),
-    };
+    return { ok: false, ...problemOf(e, source) };
   }
 }

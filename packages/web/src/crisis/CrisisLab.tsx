@@ -1,13 +1,18 @@
-import { builtinCharter, builtinScenario, builtinScenarioIds } from '@concert/engine';
+import type { Scenario } from '@concert/engine';
 import { useEffect, useId, useState } from 'react';
 import { replaceParams } from '../router.ts';
+import { UPLOADED, type Uploads, useUploads } from '../uploads/store.ts';
 import { EnsembleResults } from './EnsembleResults.tsx';
 import { type EnsembleState, useEnsembleJob } from './job.ts';
+import { ScenarioUpload } from './ScenarioUpload.tsx';
 import {
   type CrisisSelection,
-  ladderCharterIds,
+  charterChoices,
+  charterOf,
   MAX_RUNS,
   normaliseSelection,
+  scenarioChoices,
+  scenarioOf,
   selectionParams,
 } from './selection.ts';
 import { Timeline } from './Timeline.tsx';
@@ -15,16 +20,25 @@ import './crisis.css';
 import { ProgressBar } from '../components/ProgressBar.tsx';
 
 export function CrisisLab({ params }: { params: URLSearchParams }) {
-  const [selection, setSelection] = useState<CrisisSelection>(() => normaliseSelection(params));
+  const up = useUploads();
+  const [selection, setSelection] = useState<CrisisSelection>(() => normaliseSelection(params, up));
   const job = useEnsembleJob();
   const { start, reset } = job;
-  const { scenario, charters, runs, seed } = selection;
+  const { scenario, charters, runs, seed, ignoreRecusal } = selection;
   const key = charters.join(',');
-  // Every change of choice starts a fresh ensemble (terminating any running one), so no stale numbers stay up.
+  // Every change of choice (or of an uploaded file in use) starts a fresh ensemble, terminating any running
+  // one, so no stale numbers stay up.
   useEffect(() => {
     if (key === '') reset();
-    else start({ scenario, charters: key.split(','), runs, seed });
-  }, [start, reset, scenario, key, runs, seed]);
+    else
+      start({
+        scenario: scenarioOf(scenario, up),
+        charters: key.split(',').map((id) => charterOf(id, up)),
+        runs,
+        seed,
+        ignoreRecusal,
+      });
+  }, [start, reset, scenario, key, runs, seed, ignoreRecusal, up]);
   const update = (next: Partial<CrisisSelection>) => {
     const s = { ...selection, ...next };
     setSelection(s);
@@ -32,10 +46,16 @@ export function CrisisLab({ params }: { params: URLSearchParams }) {
   };
   return (
     <>
-      <CrisisForm selection={selection} update={update} />
-      <ScenarioPanel id={selection.scenario} />
+      <CrisisForm selection={selection} update={update} up={up} />
+      <ScenarioUpload onUploaded={() => update({ scenario: UPLOADED })} />
+      <ScenarioPanel scenario={scenarioOf(selection.scenario, up)} />
       {selection.charters[0] ? (
-        <Timeline scenario={selection.scenario} charter={selection.charters[0]} seed={selection.seed} />
+        <Timeline
+          scenario={scenarioOf(selection.scenario, up)}
+          charter={charterOf(selection.charters[0], up)}
+          seed={selection.seed}
+          ignoreRecusal={selection.ignoreRecusal}
+        />
       ) : null}
       {selection.charters.length === 0 ? <p role="status">Tick at least one charter.</p> : null}
       <EnsembleStatus state={job.state} cancel={job.cancel} />
@@ -47,13 +67,16 @@ export function CrisisLab({ params }: { params: URLSearchParams }) {
 function CrisisForm({
   selection,
   update,
+  up,
 }: {
   selection: CrisisSelection;
   update: (next: Partial<CrisisSelection>) => void;
+  up: Uploads;
 }) {
+  const choices = charterChoices(up);
   const toggle = (id: string, on: boolean) =>
     update({
-      charters: ladderCharterIds().filter((c) => (c === id ? on : selection.charters.includes(c))),
+      charters: choices.map((c) => c.id).filter((c) => (c === id ? on : selection.charters.includes(c))),
     });
   return (
     <form className="crisis-form panel" onSubmit={(e) => e.preventDefault()}>
@@ -64,25 +87,42 @@ function CrisisForm({
           value={selection.scenario}
           onChange={(e) => update({ scenario: e.target.value })}
         >
-          {builtinScenarioIds().map((id) => (
-            <option key={id} value={id}>
-              {builtinScenario(id).title}
+          {scenarioChoices(up).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label}
             </option>
           ))}
         </select>
       </div>
       <fieldset>
         <legend>Charters</legend>
-        {ladderCharterIds().map((id) => (
-          <label key={id}>
+        {choices.map((c) => (
+          <label key={c.id}>
             <input
               type="checkbox"
-              checked={selection.charters.includes(id)}
-              onChange={(e) => toggle(id, e.target.checked)}
+              checked={selection.charters.includes(c.id)}
+              onChange={(e) => toggle(c.id, e.target.checked)}
             />{' '}
-            {builtinCharter(id).name} ({id})
+            {c.label}
           </label>
         ))}
+        {up.charter ? null : (
+          <span className="muted">
+            Your own charter: check it in <a href="#/charters?upload=1">Charters</a> or upload it in the{' '}
+            <a href="#/power">power lab</a>; it is then listed here.
+          </span>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>Recusal</legend>
+        <label>
+          <input
+            type="checkbox"
+            checked={selection.ignoreRecusal}
+            onChange={(e) => update({ ignoreRecusal: e.target.checked })}
+          />{' '}
+          Let the parties vote (ignore recusal: the counterfactual of <code>--no-recusal</code>)
+        </label>
       </fieldset>
       <NumberField
         label="Runs"
@@ -148,8 +188,7 @@ function NumberField({
   );
 }
 
-function ScenarioPanel({ id }: { id: string }) {
-  const s = builtinScenario(id);
+function ScenarioPanel({ scenario: s }: { scenario: Scenario }) {
   return (
     <section className="panel" aria-labelledby="scenario-title">
       <h2 id="scenario-title">{s.title}</h2>

@@ -1,6 +1,6 @@
 import type { EnsembleSummary } from '@concert/engine';
 import * as Plot from '@observablehq/plot';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { PlotFigure } from '../power/PlotFigure.tsx';
 
 // Okabe–Ito, in the order charters are ticked.
@@ -13,9 +13,11 @@ export function EnsembleResults({ summaries }: { summaries: EnsembleSummary[] })
     <section aria-labelledby="ensemble-title">
       <h2 id="ensemble-title">Ensemble: {summaries[0]?.runs.toLocaleString('en')} runs per charter</h2>
       <AdoptedChart summaries={summaries} />
-      {summaries.map((s) => (
-        <CharterTable key={s.id} summary={s} />
+      {summaries.map((s, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: an uploaded charter may share a built-in one's id
+        <CharterTable key={i} summary={s} />
       ))}
+      <TimeToAdoption summaries={summaries} />
     </section>
   );
 }
@@ -95,6 +97,103 @@ function CharterTable({ summary: s }: { summary: EnsembleSummary }) {
         Most often blocking (a pivotal no or abstention in a failed vote):{' '}
         {blockers.length ? blockers.map((b) => `${b.id} in ${pct(b.share)} of runs`).join(', ') : 'no one'}.
       </p>
+    </section>
+  );
+}
+
+const rungLabel = (s: EnsembleSummary, r: EnsembleSummary['rungs'][number]) => `${s.id}: ${r.title}`;
+
+/**
+ * When each rung is adopted: over the runs in which it was, the share of runs by day after the first incident
+ * (dots sized by runs), with the median marked; the table below gives the median, 10–90% and mean.
+ */
+function TimeToAdoption({ summaries }: { summaries: EnsembleSummary[] }) {
+  const adopted = useMemo(
+    () =>
+      summaries.flatMap((s) =>
+        s.rungs.filter((r) => r.adopted > 0).map((r) => ({ s, r, rung: rungLabel(s, r) })),
+      ),
+    [summaries],
+  );
+  const make = useCallback(() => {
+    const dots = adopted.flatMap(({ s, r, rung }) =>
+      r.timeToAdoption.histogram.map((h) => ({ charter: s.name, rung, day: h.day, share: h.runs / s.runs })),
+    );
+    const medians = adopted.map(({ s, r, rung }) => ({
+      charter: s.name,
+      rung,
+      day: r.timeToAdoption.median,
+    }));
+    return Plot.plot({
+      width: 760,
+      height: 70 + adopted.length * 26,
+      marginLeft: 260,
+      x: { label: 'day after the first incident on which the rung was adopted', grid: true },
+      y: { label: null, domain: adopted.map((a) => a.rung) },
+      r: { range: [1.5, 9] },
+      color: { domain: summaries.map((s) => s.name), range: COLOURS, legend: true },
+      marks: [
+        Plot.dot(dots, {
+          x: 'day',
+          y: 'rung',
+          r: 'share',
+          fill: 'charter',
+          fillOpacity: 0.7,
+          title: (d: (typeof dots)[number]) => `${d.rung}, day ${d.day}: ${pct(d.share)} of runs`,
+        }),
+        Plot.tickX(medians, { x: 'day', y: 'rung', stroke: 'currentColor', strokeWidth: 2 }),
+      ],
+    });
+  }, [adopted, summaries]);
+  return (
+    <section aria-labelledby="adoption-title" className="panel">
+      <h3 id="adoption-title">Time to response: the day each rung is adopted</h3>
+      {adopted.length === 0 ? (
+        <p>No rung is adopted in any run.</p>
+      ) : (
+        <figure className="crisis-chart adoption-chart">
+          <PlotFigure
+            make={make}
+            label="Dot chart: for each adopted rung, the share of runs in which it was adopted on each day after the first incident; a tick marks the median. The table below has the numbers."
+          />
+        </figure>
+      )}
+      <table className="crisis-adoption">
+        <caption className="muted">
+          Days after the first incident, over the runs in which the rung was adopted (rounded up to whole
+          days).
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Charter</th>
+            <th scope="col">Rung</th>
+            <th scope="col">Adopted in</th>
+            <th scope="col">Median day</th>
+            <th scope="col">10–90%</th>
+            <th scope="col">Mean day</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summaries.flatMap((s, i) =>
+            s.rungs.map((r) => {
+              const t = r.timeToAdoption;
+              return (
+                // biome-ignore lint/suspicious/noArrayIndexKey: an uploaded charter may share a built-in one's id
+                <tr key={`${i}/${r.guarantee}/${r.id}`} data-charter={s.id} data-rung={r.id}>
+                  <td>{s.name}</td>
+                  <th scope="row">{r.title}</th>
+                  <td className="num">{pct(t.share)}</td>
+                  <td className="num" data-value="median">
+                    {t.median ?? '—'}
+                  </td>
+                  <td className="num">{t.p10 === null ? '—' : `${t.p10}–${t.p90}`}</td>
+                  <td className="num">{t.mean ?? '—'}</td>
+                </tr>
+              );
+            }),
+          )}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -1,24 +1,48 @@
 import {
-  builtinCharter,
-  builtinScenario,
+  type Charter,
   planFor,
   randomFor,
   runnerFor,
+  type Scenario,
   type TimelineStep,
 } from '@concert/engine';
 import { useMemo } from 'react';
 
 /** Run 0 of the ensemble (the same draws as `concert simulate --runs 1`), step by step. */
-export function Timeline({ scenario, charter, seed }: { scenario: string; charter: string; seed: number }) {
-  const { plan, steps } = useMemo(() => {
-    const s = builtinScenario(scenario);
-    const plan = planFor(s, builtinCharter(charter));
-    return { plan, steps: runnerFor(s, plan)(randomFor(seed, 0), true).timeline ?? [] };
-  }, [scenario, charter, seed]);
+export function Timeline({
+  scenario,
+  charter,
+  seed,
+  ignoreRecusal,
+}: {
+  scenario: Scenario;
+  charter: Charter;
+  seed: number;
+  ignoreRecusal: boolean;
+}) {
+  const played = useMemo(() => {
+    // An uploaded scenario or charter may not fit the other (e.g. no members on the scenario's date).
+    try {
+      const plan = planFor(scenario, charter, { ignoreRecusal });
+      return { plan, steps: runnerFor(scenario, plan)(randomFor(seed, 0), true).timeline ?? [] };
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [scenario, charter, seed, ignoreRecusal]);
+  if ('error' in played)
+    return (
+      <p className="error" role="alert">
+        {charter.name} cannot play this scenario: {played.error}
+      </p>
+    );
+  const { plan, steps } = played;
   return (
     <section aria-labelledby="timeline-title" className="panel">
       <h2 id="timeline-title">One run under {plan.charter.name}</h2>
-      <p className="muted">Run 0 of seed {seed}: the first run of the ensemble below.</p>
+      <p className="muted">
+        Run 0 of seed {seed}: the first run of the ensemble below
+        {ignoreRecusal ? '; recusal ignored (the parties vote)' : ''}.
+      </p>
       <table className="crisis-timeline">
         <thead>
           <tr>

@@ -10,10 +10,10 @@ import type { EnsembleReply, WorkerRequest } from './protocol.ts';
 
 const post = (reply: EnsembleReply) => postMessage(reply);
 
-function run({ scenario, charters, runs, seed }: WorkerRequest): EnsembleReply {
+function run({ scenario, charters, runs, seed, ignoreRecusal }: WorkerRequest): EnsembleReply {
   let last = 0;
   const summaries = charters.map((charter, k) => {
-    const plan = planFor(scenario, charter);
+    const plan = planFor(scenario, charter, { ignoreRecusal });
     // At most one message per 100 ms: the engine reports every 1,024 runs, far more often than a bar can show.
     const onProgress = (done: number) => {
       const now = performance.now();

@@ -1,4 +1,4 @@
-import { builtinCharter, builtinScenario, type EnsembleSummary } from '@concert/engine';
+import type { EnsembleSummary } from '@concert/engine';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EnsembleReply, EnsembleRequest, WorkerRequest } from './protocol.ts';
 
@@ -42,13 +42,7 @@ export function useEnsembleJob() {
         event.preventDefault();
         setState({ status: 'failed', message: event.message || 'the ensemble stopped unexpectedly' });
       };
-      const parsed: WorkerRequest = {
-        scenario: builtinScenario(request.scenario),
-        charters: request.charters.map((id) => builtinCharter(id)),
-        runs: request.runs,
-        seed: request.seed,
-      };
-      w.postMessage(parsed);
+      w.postMessage(request satisfies WorkerRequest);
     },
     [stop],
   );

@@ -2,19 +2,15 @@
 import type { Charter, EnsembleSummary, Scenario } from '@concert/engine';
 
 export interface EnsembleRequest {
-  scenario: string;
-  charters: string[];
-  runs: number;
-  seed: number;
-}
-
-/** What the worker is sent: the request with its scenario and charters already parsed on the page. */
-export interface WorkerRequest {
   scenario: Scenario;
   charters: Charter[];
   runs: number;
   seed: number;
+  ignoreRecusal: boolean;
 }
+
+/** What the worker is sent: the scenario and charters already parsed on the page (built-in or uploaded). */
+export type WorkerRequest = EnsembleRequest;
 
 export type EnsembleReply =
   | { type: 'progress'; fraction: number; stage: string }

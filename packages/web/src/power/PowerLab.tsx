@@ -1,7 +1,7 @@
-import type { Rule } from '@concert/engine';
-import { builtinCharter } from '@concert/engine';
+import type { Charter, Rule } from '@concert/engine';
 import { useEffect, useMemo, useState } from 'react';
 import { replaceParams } from '../router.ts';
+import { UPLOADED, useUploads } from '../uploads/store.ts';
 import { DesignPanel } from './DesignPanel.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { usePowerJob } from './job.ts';
@@ -9,22 +9,31 @@ import { PowerResults } from './PowerResults.tsx';
 import type { Outcome } from './protocol.ts';
 import { RuleEditor } from './RuleEditor.tsx';
 import { ruleToYaml } from './rule-text.ts';
-import { charterIds, messageOf, normaliseSelection, type Selection, selectedGame } from './selection.ts';
+import {
+  charterChoices,
+  charterOf,
+  GAME_FILE,
+  messageOf,
+  normaliseSelection,
+  type Selection,
+  selectedGame,
+} from './selection.ts';
+import { UploadPanel } from './UploadPanel.tsx';
 import './power.css';
 
 type Analysed = Extract<Outcome, { type: 'analysed' }>;
 
 export function PowerLab({ params }: { params: URLSearchParams }) {
-  const [selection, setSelection] = useState<Selection>(() => normaliseSelection(params));
-  const charter = builtinCharter(selection.charter);
-  const body = charter.bodies.find((b) => b.id === selection.body)!;
+  const up = useUploads();
+  const [selection, setSelection] = useState<Selection>(() => normaliseSelection(params, up));
+  const charter = charterOf(selection.charter, up);
   const selected = useMemo(() => {
     try {
-      return { ok: true as const, game: selectedGame(selection) };
+      return { ok: true as const, game: selectedGame(selection, up) };
     } catch (e) {
       return { ok: false as const, message: messageOf(e) };
     }
-  }, [selection]);
+  }, [selection, up]);
   const job = usePowerJob<Analysed>();
   const { start, reset } = job;
 
@@ -56,10 +65,8 @@ export function PowerLab({ params }: { params: URLSearchParams }) {
         `${selected.game.label} — edited rule`,
       );
   };
-  const initialRule = useMemo(
-    () => ruleToYaml(body.categories.find((c) => c.id === selection.category)!.rule),
-    [body, selection.category],
-  );
+  const rule = selected.ok ? selected.game.rule : null;
+  const initialRule = useMemo(() => (rule ? ruleToYaml(rule) : ''), [rule]);
 
   return (
     <div className="power-lab">
@@ -72,50 +79,14 @@ export function PowerLab({ params }: { params: URLSearchParams }) {
             value={selection.charter}
             onChange={(e) => choose({ charter: e.target.value, body: '', category: '' })}
           >
-            {charterIds().map((id) => (
-              <option key={id} value={id}>
-                {builtinCharter(id).short_name ?? builtinCharter(id).name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="power-body">Body</label>
-          <select
-            id="power-body"
-            value={selection.body}
-            onChange={(e) => choose({ body: e.target.value, category: '' })}
-          >
-            {charter.bodies.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="power-category">Category</label>
-          <select
-            id="power-category"
-            value={selection.category}
-            onChange={(e) => choose({ category: e.target.value })}
-          >
-            {body.categories.map((c) => (
+            {charterChoices(up).map((c) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {c.label}
               </option>
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="power-date">Members as of</label>
-          <input
-            id="power-date"
-            type="date"
-            value={selection.date}
-            onChange={(e) => e.target.value && choose({ date: e.target.value })}
-          />
-        </div>
+        {charter ? <BodyFields charter={charter} selection={selection} choose={choose} /> : null}
       </fieldset>
       {selected.ok ? (
         <p className="muted">
@@ -126,6 +97,11 @@ export function PowerLab({ params }: { params: URLSearchParams }) {
           {selected.message}
         </p>
       )}
+      <UploadPanel
+        onUploaded={(kind) =>
+          choose({ charter: kind === 'game' ? GAME_FILE : UPLOADED, body: '', category: '', date: '' })
+        }
+      />
       <details className="panel">
         <summary>Edit the rule (YAML)</summary>
         {selected.ok ? (
@@ -148,5 +124,59 @@ export function PowerLab({ params }: { params: URLSearchParams }) {
       ) : null}
       {selected.ok ? <DesignPanel players={selected.game.players} label={selected.game.label} /> : null}
     </div>
+  );
+}
+
+/** Body, category and date: what a charter needs to name one decision (a game file has one rule and no dates). */
+function BodyFields({
+  charter,
+  selection,
+  choose,
+}: {
+  charter: Charter;
+  selection: Selection;
+  choose: (change: Partial<Selection>) => void;
+}) {
+  const body = charter.bodies.find((b) => b.id === selection.body) ?? charter.bodies[0]!;
+  return (
+    <>
+      <div className="field">
+        <label htmlFor="power-body">Body</label>
+        <select
+          id="power-body"
+          value={selection.body}
+          onChange={(e) => choose({ body: e.target.value, category: '' })}
+        >
+          {charter.bodies.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="power-category">Category</label>
+        <select
+          id="power-category"
+          value={selection.category}
+          onChange={(e) => choose({ category: e.target.value })}
+        >
+          {body.categories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="power-date">Members as of</label>
+        <input
+          id="power-date"
+          type="date"
+          value={selection.date}
+          onChange={(e) => e.target.value && choose({ date: e.target.value })}
+        />
+      </div>
+    </>
   );
 }
