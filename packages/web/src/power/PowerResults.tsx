@@ -115,7 +115,9 @@ function PowerTable({ result }: { result: PowerResult }) {
                 {p.id}
                 {p.name ? <span className="muted"> {p.name}</span> : null}
               </th>
-              <td className="num">{fixed4(p.banzhaf)}</td>
+              <td className="num" data-index="banzhaf">
+                {fixed4(p.banzhaf)}
+              </td>
               <td className="num">{fixed4(p.banzhafAbsolute)}</td>
               <td className="num" data-index="shapley">
                 {fixed4(p.shapley)}
