@@ -9,9 +9,11 @@ import {
   decisionGame,
   institutionOn,
   parseCharter,
+  parseGame,
   parseScenario,
   planFor,
   powerGameFromDecision,
+  powerGameFromGame,
   simulateEnsemble,
 } from '@concert/engine';
 import type { Page } from 'playwright-core';
@@ -75,7 +77,7 @@ describe.runIf(browserAvailable())(
       );
 
       await file.setInputFiles({ name: 'draft.yaml', mimeType: 'text/yaml', buffer: Buffer.from(DRAFT) });
-      await expect(page.getByLabel('Charter', { exact: true }).inputValue()).resolves.toBe('upload');
+      await expect.poll(() => page.getByLabel('Charter', { exact: true }).inputValue()).toBe('upload');
       await page.getByLabel('Body', { exact: true }).selectOption('council');
       await page.getByLabel('Category', { exact: true }).selectOption('qmv');
       await page.getByTestId('analysed').filter({ hasText: 'Draft Union' }).waitFor({ timeout: 60_000 });
@@ -108,6 +110,32 @@ describe.runIf(browserAvailable())(
       await page.getByRole('link', { name: 'Power lab' }).click();
       await page.getByLabel('Charter', { exact: true }).selectOption('upload');
       await page.getByTestId('analysed').filter({ hasText: 'Draft Union' }).waitFor({ timeout: 60_000 });
+      expect(errors).toEqual([]);
+    }, 120_000);
+
+    it('analyses a pasted standalone game file (the format `concert power` takes) as the engine does', async () => {
+      const text = `name: Weighted four
+players:
+  - { id: A, votes: 4 }
+  - { id: B, votes: 2 }
+  - { id: C, votes: 1 }
+  - { id: D, votes: 1 }
+rule:
+  quota: { weight: votes, at_least: 5 }
+`;
+      await page.getByText('Analyse your own charter or game file').click();
+      await page.getByLabel("Or paste the charter's or game's text").fill(text);
+      await page.getByRole('button', { name: 'Analyse pasted text' }).click();
+      await page.getByTestId('analysed').filter({ hasText: 'Weighted four' }).waitFor({ timeout: 60_000 });
+      expect(await page.getByLabel('Body', { exact: true }).count()).toBe(0);
+      const expected = analysePower(powerGameFromGame(parseGame(text, { source: 'pasted.yaml' })));
+      for (const p of expected.players) {
+        const row = page.locator(`.power-table tr[data-member="${p.id}"]`);
+        await expect(row.locator('td[data-index="banzhaf"]').textContent()).resolves.toBe(
+          p.banzhaf.toFixed(4),
+        );
+      }
+      expect(new URL(page.url()).hash).toContain('charter=game-file');
       expect(errors).toEqual([]);
     }, 120_000);
 
@@ -191,5 +219,23 @@ describe.runIf(browserAvailable())(
       await expect(cell.textContent()).resolves.toBe(rung.adopted.toFixed(4));
       expect(errors).toEqual([]);
     }, 150_000);
+
+    it('sends a charter checked in the Charters view to the power lab and to the Crises view', async () => {
+      const text = builtinCharterSource('nato')!.replace(
+        /^name: North Atlantic Treaty Organization$/m,
+        'name: Checked alliance',
+      );
+      await page.goto('/#/charters?upload=1');
+      await page.getByLabel("Or paste the charter's text").fill(text);
+      await page.getByRole('button', { name: 'Check pasted text' }).click();
+      await page.getByRole('button', { name: 'Analyse in the power lab' }).click();
+      await expect.poll(() => new URL(page.url()).hash).toContain('#/power');
+      await expect.poll(() => page.getByLabel('Charter', { exact: true }).inputValue()).toBe('upload');
+      await page.getByRole('option', { name: /Uploaded: Checked alliance/ }).waitFor({ state: 'attached' });
+      await page.getByTestId('analysed').waitFor({ timeout: 60_000 });
+      await page.getByRole('link', { name: 'Crises' }).click();
+      await page.getByRole('checkbox', { name: /Uploaded: Checked alliance/ }).waitFor();
+      expect(errors).toEqual([]);
+    }, 120_000);
   },
 );
