@@ -93,7 +93,7 @@ describe.runIf(browserAvailable())(
           p.banzhaf.toFixed(4),
         );
         await expect(row.locator('td[data-index="shapley"]').textContent()).resolves.toBe(
-          p.shapley.toFixed(4),
+          p.shapley!.toFixed(4),
         );
       }
       // The address names the upload, never its text.
