@@ -6,6 +6,7 @@ import { DesignPanel } from './DesignPanel.tsx';
 import { JobProgress } from './JobProgress.tsx';
 import { usePowerJob } from './job.ts';
 import { PowerResults } from './PowerResults.tsx';
+import { PowerUpload } from './PowerUpload.tsx';
 import type { Outcome } from './protocol.ts';
 import { RuleEditor } from './RuleEditor.tsx';
 import { ruleToYaml } from './rule-text.ts';
@@ -18,7 +19,6 @@ import {
   type Selection,
   selectedGame,
 } from './selection.ts';
-import { UploadPanel } from './UploadPanel.tsx';
 import './power.css';
 
 type Analysed = Extract<Outcome, { type: 'analysed' }>;
@@ -97,7 +97,7 @@ export function PowerLab({ params }: { params: URLSearchParams }) {
           {selected.message}
         </p>
       )}
-      <UploadPanel
+      <PowerUpload
         onUploaded={(kind) =>
           choose({ charter: kind === 'game' ? GAME_FILE : UPLOADED, body: '', category: '', date: '' })
         }
