@@ -187,7 +187,7 @@ function TimeToAdoption({ summaries }: { summaries: EnsembleSummary[] }) {
                     {t.median ?? '—'}
                   </td>
                   <td className="num">{t.p10 === null ? '—' : `${t.p10}–${t.p90}`}</td>
-                  <td className="num">{t.mean ?? '—'}</td>
+                  <td className="num">{t.mean === null ? '—' : t.mean.toFixed(1)}</td>
                 </tr>
               );
             }),
