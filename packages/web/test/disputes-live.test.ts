@@ -1,38 +1,12 @@
 /// <reference lib="dom" />
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  logIn,
-  screenshot,
-  startUiPlatform,
-  type UiPlatform,
-  watchErrors,
-} from './platform.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, userPages } from './platform.ts';
 
 // Two users in two browser contexts: one files and acts on a case, the other watches the registry and the case
 // page change without reloading (the dispute stream, GET /api/disputes/stream).
 describe.runIf(browserAvailable())('live dispute pages in chromium', () => {
-  let platform: UiPlatform;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
-  beforeAll(async () => {
-    platform = await startUiPlatform();
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await platform?.close();
-  });
-
-  async function userPage(username: string): Promise<Page> {
-    const context = await platform.context();
-    context.setDefaultTimeout(30_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    watchErrors(page, errors, username);
-    await logIn(page, platform, username);
-    return page;
-  }
+  const { errors, userPage } = userPages();
 
   /** A mark on the page's window: still there later means the page was not reloaded. */
   const mark = (page: Page) =>

@@ -1,40 +1,14 @@
 /// <reference lib="dom" />
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  logIn,
-  screenshot,
-  startUiPlatform,
-  type UiPlatform,
-  watchErrors,
-} from './platform.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, userPages } from './platform.ts';
 
 // A territorial dispute between two continental members, filed and run through negotiation, mediation and
 // arbitration in the UI, each act by the role the procedure gives it (the dates of packages/cli/examples/
 // piran-bay.yaml), with the timeline read back from the page.
 describe.runIf(browserAvailable())('dispute cases in chromium', () => {
-  let platform: UiPlatform;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
-  beforeAll(async () => {
-    platform = await startUiPlatform();
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await platform?.close();
-  });
-
-  async function userPage(username: string): Promise<Page> {
-    const context = await platform.context();
-    context.setDefaultTimeout(60_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    // A refused action is a 422 the page shows; the browser also logs it, which is expected here.
-    watchErrors(page, errors, username, /status of 422/);
-    await logIn(page, platform, username);
-    return page;
-  }
+  // A refused action is a 422 the page shows; the browser also logs it, which is expected here.
+  const { errors, userPage } = userPages({ timeoutMs: 60_000, expected: /status of 422/ });
 
   const openCase = async (page: Page, id: string) => {
     await page.goto(`/#/disputes/${id}`);

@@ -10,6 +10,7 @@ import { TEST_COST } from '@concert/server/src/auth/passwords.ts';
 import { openDatabase } from '@concert/server/src/database/index.ts';
 import { seedOnFirstStart } from '@concert/server/src/seed.ts';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const web = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const ARTIFACTS = join(web, 'test-artifacts');
@@ -109,4 +110,50 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+export interface UserPages {
+  /** The platform, started before the suite's first test. */
+  readonly platform: UiPlatform;
+  /** Page errors and console errors of every user's page (the expected ones left out): a test ends with it empty. */
+  readonly errors: string[];
+  /** A fresh browser context logged in as `username`, its page watched for errors. */
+  userPage(username: string): Promise<Page>;
+}
+
+/**
+ * For a suite whose users each act in a browser context of their own: starts the platform before the suite,
+ * closes the contexts and the platform after it. `expected` is an error the pages may log (a refusal shown on
+ * the page is also logged by the browser as a failed request).
+ */
+export function userPages(options: { timeoutMs?: number; expected?: RegExp } = {}): UserPages {
+  let platform: UiPlatform | undefined;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+  beforeAll(async () => {
+    platform = await startUiPlatform();
+  }, 120_000);
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await platform?.close();
+  });
+  const started = (): UiPlatform => {
+    if (!platform) throw new Error('the platform starts in beforeAll; use it inside a test');
+    return platform;
+  };
+  return {
+    get platform() {
+      return started();
+    },
+    errors,
+    async userPage(username) {
+      const context = await started().context();
+      context.setDefaultTimeout(options.timeoutMs ?? 30_000);
+      contexts.push(context);
+      const page = await context.newPage();
+      watchErrors(page, errors, username, options.expected);
+      await logIn(page, started(), username);
+      return page;
+    },
+  };
 }

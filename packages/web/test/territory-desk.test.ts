@@ -1,41 +1,21 @@
 /// <reference lib="dom" />
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '@concert/engine';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserAvailable,
-  logIn,
-  screenshot,
-  startUiPlatform,
-  type UiPlatform,
-  watchErrors,
-} from './platform.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAvailable, screenshot, userPages } from './platform.ts';
 
 // The territorial registry acted on from the browser (#/disputes/territory): the hypothetical Baarle-Hertog
 // transfer of packages/cli/examples refused without a referendum and accepted with one; a demilitarized zone
 // refused for a mission member that is a land neighbour and established with a neutral mission; a violation
 // reported by Slovenia becoming a crisis incident, and the scenario downloaded and read back by the engine.
 describe.runIf(browserAvailable())('the territory desk in chromium', () => {
-  let platform: UiPlatform;
-  const contexts: BrowserContext[] = [];
-  const errors: string[] = [];
-  beforeAll(async () => {
-    platform = await startUiPlatform();
-  }, 120_000);
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => {});
-    await platform?.close();
-  });
+  // Refusals are 422s the page shows; the browser logs them too.
+  const users = userPages({ expected: /status of 422/ });
+  const errors = users.errors;
 
   async function userPage(username: string): Promise<Page> {
-    const context = await platform.context();
-    context.setDefaultTimeout(30_000);
-    contexts.push(context);
-    const page = await context.newPage();
-    // Refusals are 422s the page shows; the browser logs them too.
-    watchErrors(page, errors, username, /status of 422/);
-    await logIn(page, platform, username);
+    const page = await users.userPage(username);
     await page.goto('/#/disputes/territory?institution=continental');
     await page.getByRole('heading', { level: 2, name: 'Territory of continental' }).waitFor();
     return page;
