@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEST_VALLEY } from '@concert/engine/fixtures/test-valley.ts';
 import { describe, expect, it } from 'vitest';
 import { run, scratchFiles } from './testing.ts';
 
@@ -202,22 +203,5 @@ violations:
 });
 
 function parseChange() {
-  return {
-    id: 'test-valley',
-    area: { name: 'Test valley', from: 'AUT', to: 'CHE' },
-    states_concerned: ['AUT', 'CHE', 'SVN'],
-    requested: '2026-03-01',
-    effective: '2027-01-01',
-    agreements: ['AUT', 'CHE', 'SVN'].map((state) => ({ state, date: '2026-10-01', instrument: 'treaty' })),
-    referendum: {
-      date: '2026-09-13',
-      supervised_by: 'mission',
-      observers: ['GEO', 'MDA', 'ARM', 'AZE', 'UKR'],
-      registered: 4000,
-      votes_cast: 3000,
-      valid: 2950,
-      yes: 2100,
-    },
-    borders: { add: [['CHE', 'SVN']], remove: [] },
-  };
+  return { ...TEST_VALLEY, referendum: { ...TEST_VALLEY.referendum, supervised_by: 'mission' } };
 }

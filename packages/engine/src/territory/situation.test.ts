@@ -3,6 +3,7 @@ import { builtinCharter } from '../builtin/index.ts';
 import { caseState, tryEvent } from '../disputes/case.ts';
 import { neutralCandidates, partialityReasons } from '../disputes/neutrality.ts';
 import type { DisputeEvent } from '../disputes/types.ts';
+import { TEST_VALLEY } from '../fixtures/test-valley.ts';
 import { UnknownIdError } from '../world/index.ts';
 import { borderRegistry } from './borders.ts';
 import { assessBorderChange, type BorderChangeRequest, borderChangeSchema } from './change.ts';
@@ -11,30 +12,9 @@ import { areaCoverageOn, holdingOn, landNeighbours, registryWith } from './situa
 
 const continental = builtinCharter('continental');
 
-// A constructed case, not geography: an Austrian area passes to Switzerland with effect from 2027-01-01 and
-// gives Switzerland a land border with Slovenia. Austria is in the EU (Art. 42(7) TEU); Switzerland in no
-// alliance; both are members of the continental charter.
+// The constructed Austrian valley that passes to Switzerland from 2027-01-01 (fixtures/test-valley.ts).
 const transfer = (extra: Partial<BorderChangeRequest> = {}): BorderChangeRequest =>
-  borderChangeSchema.parse({
-    charter: 'continental',
-    id: 'test-transfer',
-    area: { name: 'Test valley', from: 'AUT', to: 'CHE' },
-    states_concerned: ['AUT', 'CHE', 'SVN'],
-    requested: '2026-03-01',
-    effective: '2027-01-01',
-    agreements: ['AUT', 'CHE', 'SVN'].map((state) => ({ state, date: '2026-10-01', instrument: 'treaty' })),
-    referendum: {
-      date: '2026-09-13',
-      supervised_by: 'observer mission',
-      observers: ['GEO', 'MDA', 'ARM', 'AZE', 'UKR'],
-      registered: 4000,
-      votes_cast: 3000,
-      valid: 2950,
-      yes: 2100,
-    },
-    borders: { add: [['CHE', 'SVN']], remove: [] },
-    ...extra,
-  });
+  borderChangeSchema.parse({ ...TEST_VALLEY, charter: 'continental', id: 'test-transfer', ...extra });
 
 const assessed = (request: BorderChangeRequest) => ({
   request,

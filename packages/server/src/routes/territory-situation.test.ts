@@ -1,3 +1,4 @@
+import { TEST_VALLEY } from '@concert/engine/fixtures/test-valley.ts';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../database/test-support.ts';
 import { type Client, startTestPlatform, type TestPlatform } from '../test-support.ts';
@@ -5,24 +6,7 @@ import { type Client, startTestPlatform, type TestPlatform } from '../test-suppo
 // Accepted border changes feed the queries that read borders: the coverage of a transferred area, the
 // neutrality test's "not a land neighbour", and a dispute case's mediator. A constructed case, not geography:
 // an Austrian valley passes to Switzerland from 2027-01-01 and gives Switzerland a land border with Slovenia.
-const transfer = {
-  id: 'test-valley',
-  area: { name: 'Test valley', from: 'AUT', to: 'CHE' },
-  states_concerned: ['AUT', 'CHE', 'SVN'],
-  requested: '2026-03-01',
-  effective: '2027-01-01',
-  agreements: ['AUT', 'CHE', 'SVN'].map((state) => ({ state, date: '2026-10-01', instrument: 'treaty' })),
-  referendum: {
-    date: '2026-09-13',
-    supervised_by: 'observer mission',
-    observers: ['GEO', 'MDA', 'ARM', 'AZE', 'UKR'],
-    registered: 4000,
-    votes_cast: 3000,
-    valid: 2950,
-    yes: 2100,
-  },
-  borders: { add: [['CHE', 'SVN']], remove: [] },
-};
+const transfer = TEST_VALLEY;
 
 describeEachDatabase('border changes feed coverage, neutrality and mediators', (t) => {
   let tp: TestPlatform;
