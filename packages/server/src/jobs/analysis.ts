@@ -13,6 +13,7 @@ import {
   verifyLog,
 } from '@concert/engine';
 import { type LoggedEvent, replaySession, sameJson } from '../domain/replay.ts';
+import { type AuditRow, fromRow } from '../record/audit.ts';
 
 // The heavy reads' computations: the audit chain's verification (and the signing of a checkpoint after it),
 // its proofs and its export, and a session log's replay. They run on the analysis worker thread (jobs/analyses.ts), never on the
@@ -73,32 +74,10 @@ export type AnalysisResult<A extends Analysis['kind']> = A extends 'verify'
     ? ProofOutput
     : Uint8Array;
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  content: unknown;
-  prev_hash: string;
-  hash: string;
-}
-
 /** The entries as stored (a reordering shows as swapped contents under the seq numbers, a deletion as a gap). */
 function entriesOf(pages: string[]): AuditEntry[] {
   const entries: AuditEntry[] = [];
-  for (const page of pages)
-    for (const r of JSON.parse(page) as AuditRow[])
-      entries.push({
-        seq: Number(r.seq),
-        at: r.at,
-        actor: r.actor,
-        action: r.action,
-        subject: r.subject,
-        content: r.content,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-      });
+  for (const page of pages) for (const r of JSON.parse(page) as AuditRow[]) entries.push(fromRow(r));
   return entries;
 }
 

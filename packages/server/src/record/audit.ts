@@ -53,7 +53,8 @@ export async function ensureAuditHead(db: Queryable): Promise<void> {
   ]);
 }
 
-interface AuditRow {
+/** A row of audit_log as the database returns it. */
+export interface AuditRow {
   seq: number;
   at: string;
   actor: string;
@@ -64,7 +65,7 @@ interface AuditRow {
   hash: string;
 }
 
-const fromRow = (r: AuditRow): AuditEntry => ({
+export const fromRow = (r: AuditRow): AuditEntry => ({
   seq: Number(r.seq),
   at: r.at,
   actor: r.actor,
