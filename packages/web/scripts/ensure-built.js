@@ -12,6 +12,7 @@ const sources = [
   join(web, 'src'),
   join(web, 'index.html'),
   join(web, 'vite.config.ts'),
+  join(web, 'scripts', 'builtin-data.ts'),
   join(web, '..', 'engine', 'src'),
 ];
 

@@ -1,14 +1,22 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { routeHref } from '../router.ts';
 import { FileDrop, ProblemReport } from '../uploads/FileDrop.tsx';
 import { MAX_FILE_BYTES } from '../uploads/problem.ts';
 import { setUpload, UPLOADED } from '../uploads/store.ts';
 import { CharterDetail } from './CharterDetail.tsx';
-import { type Validation, validateCharterText } from './validate.ts';
+import type { Validation } from './validate.ts';
 
 /** A charter from a file (picked or dropped) or pasted text, validated by the engine. */
 export function CharterUpload() {
   const [result, setResult] = useState<Validation | null>(null);
+  // The reader and the schema (the YAML parser, zod) load with the first file, not with the view: the built-in
+  // charters reach the page already parsed. Only the latest file's result is shown.
+  const latest = useRef(0);
+  const check = async (text: string, source: string) => {
+    const ticket = ++latest.current;
+    const { validateCharterText } = await import('./validate.ts');
+    if (ticket === latest.current) setResult(validateCharterText(text, source));
+  };
   return (
     <section aria-labelledby="upload-title" className="charter-upload">
       <h2 id="upload-title">Check a charter</h2>
@@ -22,8 +30,11 @@ export function CharterUpload() {
         what="charters"
         pasteLabel="Or paste the charter's text"
         checkLabel="Check pasted text"
-        onText={(text, source) => setResult(validateCharterText(text, source))}
-        onProblem={(problem) => setResult({ ok: false, ...problem })}
+        onText={check}
+        onProblem={(problem) => {
+          latest.current++;
+          setResult({ ok: false, ...problem });
+        }}
       />
       {result ? <ValidationReport result={result} /> : null}
     </section>

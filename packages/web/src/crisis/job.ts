@@ -1,4 +1,4 @@
-import type { EnsembleSummary } from '@concert/engine';
+import { type EnsembleSummary, type Plan, planFor } from '@concert/engine';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EnsembleReply, EnsembleRequest, WorkerRequest } from './protocol.ts';
 
@@ -22,6 +22,16 @@ export function useEnsembleJob() {
   const start = useCallback(
     (request: EnsembleRequest) => {
       stop();
+      // Bound here, where the world data already is; a charter that cannot be bound fails before any worker starts.
+      let plans: Plan[];
+      try {
+        plans = request.charters.map((c) =>
+          planFor(request.scenario, c, { ignoreRecusal: request.ignoreRecusal }),
+        );
+      } catch (e) {
+        setState({ status: 'failed', message: e instanceof Error ? e.message : String(e) });
+        return;
+      }
       const w = new Worker(new URL('./crisis.worker.ts', import.meta.url), { type: 'module' });
       worker.current = w;
       setState({ status: 'running', fraction: 0, stage: 'starting' });
@@ -42,7 +52,8 @@ export function useEnsembleJob() {
         event.preventDefault();
         setState({ status: 'failed', message: event.message || 'the ensemble stopped unexpectedly' });
       };
-      w.postMessage(request satisfies WorkerRequest);
+      const { scenario, runs, seed } = request;
+      w.postMessage({ scenario, plans, runs, seed } satisfies WorkerRequest);
     },
     [stop],
   );

@@ -1,5 +1,6 @@
-// Messages between the crisis view and its worker: plain data only (summaries are JSON-shaped).
-import type { Charter, EnsembleSummary, Scenario } from '@concert/engine';
+// Messages between the crisis view and its worker: plain data only (structured clones: plans hold Sets and typed
+// arrays; summaries are JSON-shaped).
+import type { Charter, EnsembleSummary, Plan, Scenario } from '@concert/engine';
 
 export interface EnsembleRequest {
   scenario: Scenario;
@@ -9,8 +10,17 @@ export interface EnsembleRequest {
   ignoreRecusal: boolean;
 }
 
-/** What the worker is sent: the scenario and charters already parsed on the page (built-in or uploaded). */
-export type WorkerRequest = EnsembleRequest;
+/**
+ * What the worker is sent: the scenario and one plan per charter, bound on the page. The page holds the world
+ * data (members, populations) the binding needs anyway; the worker then carries only the simulation, not a
+ * second copy of that data.
+ */
+export interface WorkerRequest {
+  scenario: Scenario;
+  plans: Plan[];
+  runs: number;
+  seed: number;
+}
 
 export type EnsembleReply =
   | { type: 'progress'; fraction: number; stage: string }
