@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCharter } from '../builtin/index.ts';
 import { decisionGame, institutionOn } from '../charter/institution.ts';
-import published from '../data/published-power.json';
+import published from '../data/published-power.json' with { type: 'json' };
 import { compileRule } from '../rules/compile.ts';
 import type { Rule } from '../rules/types.ts';
 import { world } from '../world/index.ts';

@@ -1,10 +1,10 @@
 // Assembles Concert's world data from the sourced JSON files in ../data. The JSON is imported (not read from disk)
 // so the engine stays free of I/O and runs in the browser too.
-import defenceClauses from '../data/defence-clauses.json';
-import organisations from '../data/organisations.json';
-import populations from '../data/populations.json';
-import sources from '../data/sources.json';
-import states from '../data/states.json';
+import defenceClauses from '../data/defence-clauses.json' with { type: 'json' };
+import organisations from '../data/organisations.json' with { type: 'json' };
+import populations from '../data/populations.json' with { type: 'json' };
+import sources from '../data/sources.json' with { type: 'json' };
+import states from '../data/states.json' with { type: 'json' };
 import type { DefenceClause, Organisation, PopulationSeries, Source, State, WorldData } from './types.ts';
 
 /**
