@@ -32,7 +32,12 @@ export interface TestPlatform {
   login(username: string, mode?: 'bearer' | 'cookie'): Promise<Client>;
   anonymous: Client;
   credentialsFile: string;
+  /** A new account made by `secretariat` through the API (a delegate if `delegation` is given), logged in. */
+  account(secretariat: Client, username: string, role: string, delegation?: string): Promise<Client>;
 }
+
+// One password for the accounts tests make: what is under test is the role and the delegation, not the password.
+const ACCOUNT_PASSWORD = 'a long enough password';
 
 /** `options`: app options for the test (e.g. `now`, the server's clock, for tests that cross a date). */
 export async function startTestPlatform(
@@ -57,11 +62,22 @@ export async function startTestPlatform(
         ...(body === undefined ? {} : { payload: body as object }),
       }) as unknown as Promise<Response>,
   });
-  return {
+  const platform: TestPlatform = {
     app,
     passwords,
     credentialsFile: seed.credentialsFile!,
     anonymous: client('anonymous', {}),
+    async account(secretariat, username, role, delegation) {
+      const res = await secretariat.post('/api/users', {
+        username,
+        password: ACCOUNT_PASSWORD,
+        role,
+        ...(delegation === undefined ? {} : { delegation }),
+      });
+      if (res.statusCode !== 201) throw new Error(`account ${username}: ${res.statusCode} ${res.body}`);
+      passwords.set(username, ACCOUNT_PASSWORD);
+      return platform.login(username);
+    },
     async login(username, mode = 'bearer') {
       const res = await app.inject({
         method: 'POST',
@@ -75,6 +91,7 @@ export async function startTestPlatform(
       return client(username, { cookie: `${SESSION_COOKIE}=${cookie.value}`, [CSRF_HEADER]: body.csrfToken });
     },
   };
+  return platform;
 }
 
 /** Polls a job until it has finished, and returns it as GET /api/jobs/:id describes it. */
