@@ -103,6 +103,18 @@ export async function finishedJob(client: Client, id: string) {
   }
 }
 
+/** Resolves once the job has reported progress past zero: its worker is busy, so a cancel finds it running. */
+export function jobUnderway(app: FastifyInstance, id: string): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = app.jobs.listen(id, (e) => {
+      if (e.type === 'progress' && e.fraction > 0) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
 /** A server-sent event as the client reads it (`id` where the frame has one). */
 export interface StreamEvent {
   id?: number;

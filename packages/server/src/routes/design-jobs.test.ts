@@ -14,6 +14,7 @@ import {
   type Client,
   eventFrames,
   finishedJob,
+  jobUnderway,
   startTestPlatform,
   type TestPlatform,
 } from '../test-support.ts';
@@ -128,14 +129,7 @@ describeEachDatabase('design jobs', (t) => {
   it('cancels a running design search: its thread is terminated', async () => {
     const started = await deu.post('/api/jobs', LONG);
     const id = started.json().id;
-    await new Promise<void>((resolve) => {
-      const stop = tp.app.jobs.listen(id, (e) => {
-        if (e.type === 'progress' && e.fraction > 0) {
-          stop();
-          resolve();
-        }
-      });
-    });
+    await jobUnderway(tp.app, id);
     const cancelled = await deu.post(`/api/jobs/${id}/cancel`);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
     expect(tp.app.jobs.activeWorkers).toBe(0);

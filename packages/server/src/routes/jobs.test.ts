@@ -8,6 +8,7 @@ import {
   type Client,
   eventFrames,
   finishedJob,
+  jobUnderway,
   startTestPlatform,
   type TestPlatform,
 } from '../test-support.ts';
@@ -124,14 +125,7 @@ describeEachDatabase('simulation jobs', (t) => {
       runs: 2_000_000,
     });
     const id = started.json().id;
-    await new Promise<void>((resolve) => {
-      const stop = tp.app.jobs.listen(id, (e) => {
-        if (e.type === 'progress' && e.fraction > 0) {
-          stop();
-          resolve();
-        }
-      });
-    });
+    await jobUnderway(tp.app, id);
     const cancelled = await deu.post(`/api/jobs/${id}/cancel`);
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', error: 'cancelled by its owner' });
