@@ -30,16 +30,7 @@ describeEachDatabase('caucuses', (t) => {
       expect(created.statusCode, created.body).toBe(201);
     }
     for (const m of MEMBERS) {
-      const username = `s-${m.toLowerCase()}`;
-      const res = await secretariat.post('/api/users', {
-        username,
-        password: 'sextet-password-1',
-        role: 'delegate',
-        delegation: `sextet:${m}`,
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      tp.passwords.set(username, 'sextet-password-1');
-      delegates.set(m, await tp.login(username));
+      delegates.set(m, await tp.account(secretariat, `s-${m.toLowerCase()}`, 'delegate', `sextet:${m}`));
     }
     const opened = await chair.post('/api/sessions', {
       institution: 'sextet',

@@ -145,14 +145,7 @@ describeEachDatabase('proxies', (t) => {
   });
 
   it('refuses proxies where the charter does not allow them', async () => {
-    await secretariat.post('/api/users', {
-      username: 'unsc-fra',
-      password: 'unsc-password-123',
-      role: 'delegate',
-      delegation: 'unsc:FRA',
-    });
-    tp.passwords.set('unsc-fra', 'unsc-password-123');
-    const fra = await tp.login('unsc-fra');
+    const fra = await tp.account(secretariat, 'unsc-fra', 'delegate', 'unsc:FRA');
     const res = await fra.post('/api/institutions/unsc/proxies', {
       body: 'security-council',
       holder: 'unsc:GBR',

@@ -34,14 +34,10 @@ describeEachDatabase('races', (t) => {
   beforeAll(async () => {
     platform = await startTestPlatform(t.db);
     const secretariat = await platform.login('secretariat');
-    const created = await secretariat.post('/api/users', {
-      username: 'second-chair',
-      password: 'a long enough password',
-      role: 'presidency',
-    });
-    expect(created.statusCode).toBe(201);
-    platform.passwords.set('second-chair', 'a long enough password');
-    chairs = [await platform.login('presidency'), await platform.login('second-chair')];
+    chairs = [
+      await platform.login('presidency'),
+      await platform.account(secretariat, 'second-chair', 'presidency'),
+    ];
     const made = await secretariat.post('/api/institutions', {
       id: INSTITUTION,
       charterSource: SECRET_CHARTER,
@@ -51,15 +47,7 @@ describeEachDatabase('races', (t) => {
     delegates = new Map();
     for (const m of MEMBERS) {
       const username = `quintet-${m.toLowerCase()}`;
-      const res = await secretariat.post('/api/users', {
-        username,
-        password: 'a long enough password',
-        role: 'delegate',
-        delegation: `${INSTITUTION}:${m}`,
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      platform.passwords.set(username, 'a long enough password');
-      delegates.set(m, await platform.login(username));
+      delegates.set(m, await platform.account(secretariat, username, 'delegate', `${INSTITUTION}:${m}`));
     }
     session = (
       await chairs[0]!.post('/api/sessions', { institution: INSTITUTION, body: 'council', title: 'Races' })

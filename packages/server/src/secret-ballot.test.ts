@@ -32,16 +32,7 @@ describeEachDatabase('secret ballot', (t) => {
     });
     expect(created.statusCode, created.body).toBe(201);
     for (const m of ['DEU', 'FRA', 'ITA', 'ESP', 'POL']) {
-      const username = `q-${m.toLowerCase()}`;
-      const res = await secretariat.post('/api/users', {
-        username,
-        password: 'quintet-password-1',
-        role: 'delegate',
-        delegation: `quintet:${m}`,
-      });
-      expect(res.statusCode, res.body).toBe(201);
-      tp.passwords.set(username, 'quintet-password-1');
-      delegates.set(m, await tp.login(username));
+      delegates.set(m, await tp.account(secretariat, `q-${m.toLowerCase()}`, 'delegate', `quintet:${m}`));
     }
     const opened = await chair.post('/api/sessions', {
       institution: 'quintet',

@@ -36,15 +36,7 @@ describeEachDatabase('secret ballots in small groups', (t) => {
     const motion = (await chair.post(`/api/sessions/${s}/motions`, { category: 'secret', text: 'M' })).json();
     const delegates: Client[] = [];
     for (const m of Object.keys(choices)) {
-      const username = `o-${m.toLowerCase()}`;
-      await secretariat.post('/api/users', {
-        username,
-        password: 'octet-password-1',
-        role: 'delegate',
-        delegation: `octet:${m}`,
-      });
-      tp.passwords.set(username, 'octet-password-1');
-      const c = await tp.login(username);
+      const c = await tp.account(secretariat, `o-${m.toLowerCase()}`, 'delegate', `octet:${m}`);
       await c.post(`/api/sessions/${s}/attendance`, { present: true });
       delegates.push(c);
     }

@@ -1,4 +1,5 @@
-// Test helpers: a seeded app on a test database, and clients that log in as the demo accounts.
+// Test helpers: a seeded app on a test database, clients that log in as the demo accounts, and readers of what
+// the app streams and runs in the background.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { seedOnFirstStart } from './seed.ts';
 
 export interface Client {
   username: string;
+  /** The headers that carry its login, for requests made with fetch (e.g. to a live event stream). */
+  headers: Record<string, string>;
   get(url: string): Promise<Response>;
   post(url: string, body?: unknown): Promise<Response>;
 }
@@ -29,7 +32,12 @@ export interface TestPlatform {
   login(username: string, mode?: 'bearer' | 'cookie'): Promise<Client>;
   anonymous: Client;
   credentialsFile: string;
+  /** A new account made by `secretariat` through the API (a delegate if `delegation` is given), logged in. */
+  account(secretariat: Client, username: string, role: string, delegation?: string): Promise<Client>;
 }
+
+// One password for the accounts tests make: what is under test is the role and the delegation, not the password.
+const ACCOUNT_PASSWORD = 'a long enough password';
 
 /** `options`: app options for the test (e.g. `now`, the server's clock, for tests that cross a date). */
 export async function startTestPlatform(
@@ -44,6 +52,7 @@ export async function startTestPlatform(
   const passwords = new Map(seed.accounts!.map((a) => [a.username, a.password]));
   const client = (username: string, headers: Record<string, string>): Client => ({
     username,
+    headers,
     get: (url) => app.inject({ method: 'GET', url, headers }) as unknown as Promise<Response>,
     post: (url, body) =>
       app.inject({
@@ -53,11 +62,22 @@ export async function startTestPlatform(
         ...(body === undefined ? {} : { payload: body as object }),
       }) as unknown as Promise<Response>,
   });
-  return {
+  const platform: TestPlatform = {
     app,
     passwords,
     credentialsFile: seed.credentialsFile!,
     anonymous: client('anonymous', {}),
+    async account(secretariat, username, role, delegation) {
+      const res = await secretariat.post('/api/users', {
+        username,
+        password: ACCOUNT_PASSWORD,
+        role,
+        ...(delegation === undefined ? {} : { delegation }),
+      });
+      if (res.statusCode !== 201) throw new Error(`account ${username}: ${res.statusCode} ${res.body}`);
+      passwords.set(username, ACCOUNT_PASSWORD);
+      return platform.login(username);
+    },
     async login(username, mode = 'bearer') {
       const res = await app.inject({
         method: 'POST',
@@ -71,4 +91,80 @@ export async function startTestPlatform(
       return client(username, { cookie: `${SESSION_COOKIE}=${cookie.value}`, [CSRF_HEADER]: body.csrfToken });
     },
   };
+  return platform;
+}
+
+/** Polls a job until it has finished, and returns it as GET /api/jobs/:id describes it. */
+export async function finishedJob(client: Client, id: string) {
+  for (;;) {
+    const job = (await client.get(`/api/jobs/${id}`)).json();
+    if (job.status !== 'running') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Resolves once the job has reported progress past zero: its worker is busy, so a cancel finds it running. */
+export function jobUnderway(app: FastifyInstance, id: string): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = app.jobs.listen(id, (e) => {
+      if (e.type === 'progress' && e.fraction > 0) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
+/** A server-sent event as the client reads it (`id` where the frame has one). */
+export interface StreamEvent {
+  id?: number;
+  event: string;
+  // biome-ignore lint/suspicious/noExplicitAny: test data is read loosely
+  data: any;
+}
+
+/** The event frames in a stream's text; comments (heartbeats) and the `retry:` line are not events. */
+export function eventFrames(text: string): StreamEvent[] {
+  return text.split('\n\n').flatMap((block) => {
+    const fields = Object.fromEntries(
+      block
+        .split('\n')
+        .filter((l) => l && !l.startsWith(':'))
+        .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+    );
+    if (fields.event === undefined) return [];
+    const id = fields.id === undefined ? {} : { id: Number(fields.id) };
+    return [{ ...id, event: fields.event, data: JSON.parse(fields.data ?? 'null') }];
+  });
+}
+
+/**
+ * Opens a live event stream of a listening app and resolves once its headers have arrived; `take(n)` reads
+ * until n more events have come (fewer if the server ends the stream), and fails if they take over 10 s.
+ */
+export async function followEventStream(url: string, headers: Record<string, string>) {
+  const controller = new AbortController();
+  const res = await fetch(url, { headers, signal: controller.signal });
+  const reader = res.body!.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  const take = async (count: number): Promise<StreamEvent[]> => {
+    const events: StreamEvent[] = [];
+    const timeout = setTimeout(() => controller.abort(), 10_000);
+    try {
+      while (events.length < count) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += decoder.decode(value, { stream: true });
+        const end = buffer.lastIndexOf('\n\n');
+        if (end < 0) continue;
+        events.push(...eventFrames(buffer.slice(0, end)));
+        buffer = buffer.slice(end + 2);
+      }
+    } finally {
+      clearTimeout(timeout);
+    }
+    return events;
+  };
+  return { status: res.status, headers: res.headers, take, close: () => controller.abort() };
 }

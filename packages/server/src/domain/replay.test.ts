@@ -74,25 +74,11 @@ describeEachDatabase('session replay', (t) => {
       charterSource: SECRET_CHARTER,
       adoptedOn: '2026-01-01',
     });
-    await secretariat.post('/api/users', {
-      username: 'q-deu',
-      password: 'quintet-password-1',
-      role: 'delegate',
-      delegation: 'quintet:DEU',
-    });
-    await secretariat.post('/api/users', {
-      username: 'q-fra',
-      password: 'quintet-password-1',
-      role: 'delegate',
-      delegation: 'quintet:FRA',
-    });
-    tp.passwords.set('q-deu', 'quintet-password-1');
-    tp.passwords.set('q-fra', 'quintet-password-1');
+    const deu = await tp.account(secretariat, 'q-deu', 'delegate', 'quintet:DEU');
+    const fra = await tp.account(secretariat, 'q-fra', 'delegate', 'quintet:FRA');
     const s = (
       await chair.post('/api/sessions', { institution: 'quintet', body: 'council', title: 'Secret' })
     ).json().id;
-    const deu = await tp.login('q-deu');
-    const fra = await tp.login('q-fra');
     for (const c of [deu, fra]) await c.post(`/api/sessions/${s}/attendance`, { present: true });
     await secretariat.post(`/api/sessions/${s}/attendance`, { delegation: 'quintet:ITA', present: true });
     for (const category of ['election', 'weighted']) {

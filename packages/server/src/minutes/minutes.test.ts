@@ -81,14 +81,7 @@ describeEachDatabase('minutes as a PDF', (t) => {
       charterSource: SECRET_CHARTER,
       adoptedOn: '2026-01-01',
     });
-    await secretariat.post('/api/users', {
-      username: 'q-deu',
-      password: 'quintet-password-1',
-      role: 'delegate',
-      delegation: 'quintet:DEU',
-    });
-    tp.passwords.set('q-deu', 'quintet-password-1');
-    const deu = await tp.login('q-deu');
+    const deu = await tp.account(secretariat, 'q-deu', 'delegate', 'quintet:DEU');
     const s = (
       await chair.post('/api/sessions', { institution: 'quintet', body: 'council', title: 'Ballot' })
     ).json().id;

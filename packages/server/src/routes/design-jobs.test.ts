@@ -10,18 +10,17 @@ import {
 } from '@concert/engine';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../database/test-support.ts';
-import { type Client, startTestPlatform, type TestPlatform } from '../test-support.ts';
+import {
+  type Client,
+  eventFrames,
+  finishedJob,
+  jobUnderway,
+  startTestPlatform,
+  type TestPlatform,
+} from '../test-support.ts';
 
 const CLI = fileURLToPath(new URL('../../../cli/bin/concert.js', import.meta.url));
 const run = promisify(execFile);
-
-async function finished(client: Client, id: string) {
-  for (;;) {
-    const job = (await client.get(`/api/jobs/${id}`)).json();
-    if (job.status !== 'running') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** The engine's own search over the EU Council's members under QMV on the charter's reference date. */
 function engineDesign(search: Omit<Parameters<typeof designSearch>[0], 'ids' | 'population'>) {
@@ -54,7 +53,7 @@ describeEachDatabase('design jobs', (t) => {
     });
     expect(started.statusCode, started.body).toBe(202);
     expect(started.json().input).toMatchObject({ kind: 'design', body: 'council', category: 'qmv' });
-    const job = await finished(deu, started.json().id);
+    const job = await finishedJob(deu, started.json().id);
     expect(job.status, job.error).toBe('succeeded');
     const quotas = Array.from({ length: 81 }, (_, i) => 50 + i / 2);
     const engine = engineDesign({
@@ -92,7 +91,7 @@ describeEachDatabase('design jobs', (t) => {
       goals: ['no-single-blocker'],
       minPass: 0.1,
     });
-    const job = await finished(deu, started.json().id);
+    const job = await finishedJob(deu, started.json().id);
     expect(job.status, job.error).toBe('succeeded');
     const engine = engineDesign({
       alphas: [0.5, 1],
@@ -118,27 +117,19 @@ describeEachDatabase('design jobs', (t) => {
       countQuotas: [null, 50],
     });
     const res = await deu.get(`/api/jobs/${started.json().id}/events`);
-    const events = res.body
-      .split('\n\n')
-      .filter((b) => b.startsWith('id:'))
-      .map((b) => ({ type: /event: (\S+)/.exec(b)![1], data: JSON.parse(/data: (.*)/.exec(b)![1]!) }));
-    const between = events.filter((e) => e.type === 'progress' && e.data.fraction > 0 && e.data.fraction < 1);
+    const events = eventFrames(res.body);
+    const between = events.filter(
+      (e) => e.event === 'progress' && e.data.fraction > 0 && e.data.fraction < 1,
+    );
     expect(between.length).toBeGreaterThan(0);
     expect(between[0]!.data.stage).toBe('design search');
-    expect(events.at(-1)).toMatchObject({ type: 'succeeded' });
+    expect(events.at(-1)).toMatchObject({ event: 'succeeded' });
   }, 60_000);
 
   it('cancels a running design search: its thread is terminated', async () => {
     const started = await deu.post('/api/jobs', LONG);
     const id = started.json().id;
-    await new Promise<void>((resolve) => {
-      const stop = tp.app.jobs.listen(id, (e) => {
-        if (e.type === 'progress' && e.fraction > 0) {
-          stop();
-          resolve();
-        }
-      });
-    });
+    await jobUnderway(tp.app, id);
     const cancelled = await deu.post(`/api/jobs/${id}/cancel`);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled' });
     expect(tp.app.jobs.activeWorkers).toBe(0);
@@ -187,7 +178,7 @@ describeEachDatabase('design job limits', (t) => {
 
   it('stops a design search that runs past the time limit and says what to ask for instead', async () => {
     const deu = await tp.login('delegate-deu');
-    const job = await finished(deu, (await deu.post('/api/jobs', LONG)).json().id);
+    const job = await finishedJob(deu, (await deu.post('/api/jobs', LONG)).json().id);
     expect(job).toMatchObject({
       status: 'failed',
       error: expect.stringMatching(/stopped after 0.5 s .*coarser quota step/),

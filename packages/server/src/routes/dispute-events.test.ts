@@ -1,75 +1,33 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../database/test-support.ts';
-import { type Client, startTestPlatform, type TestPlatform } from '../test-support.ts';
-
-interface Sse {
-  event: string;
-  data: Record<string, unknown>;
-}
-
-/**
- * Opens a server-sent-event stream and resolves once its headers have arrived (the server is then listening);
- * `take(n)` reads until n events have come, or fails after a few seconds.
- */
-async function openStream(url: string, token: string) {
-  const controller = new AbortController();
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
-  const reader = res.body?.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const take = async (count: number): Promise<Sse[]> => {
-    const events: Sse[] = [];
-    const timeout = setTimeout(() => controller.abort(), 5_000);
-    try {
-      while (events.length < count) {
-        const { value, done } = await reader!.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const fields = Object.fromEntries(
-            buffer
-              .slice(0, end)
-              .split('\n')
-              .filter((l) => l && !l.startsWith(':'))
-              .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
-          );
-          buffer = buffer.slice(end + 2);
-          if (fields.event) events.push({ event: fields.event, data: JSON.parse(fields.data!) });
-        }
-      }
-    } finally {
-      clearTimeout(timeout);
-    }
-    return events;
-  };
-  return { status: res.status, type: res.headers.get('content-type'), take, close: () => controller.abort() };
-}
+import { type Client, followEventStream, startTestPlatform, type TestPlatform } from '../test-support.ts';
 
 describeEachDatabase('live dispute registry', (t) => {
   let tp: TestPlatform;
   let base: string;
   let svn: Client;
-  let token: string;
+  let observer: Client;
   beforeAll(async () => {
     tp = await startTestPlatform(t.db);
     base = await tp.app.listen({ port: 0, host: '127.0.0.1' });
     svn = await tp.login('delegate-svn');
-    const login = await tp.app.inject({
-      method: 'POST',
-      url: '/api/login',
-      payload: { username: 'observer', password: tp.passwords.get('observer'), mode: 'bearer' },
-    });
-    token = login.json().token;
+    observer = await tp.login('observer');
   });
   afterAll(async () => {
     await tp.app.close();
   });
 
   it('tells a follower of the institution each filing and action, with the case and its new status', async () => {
-    const stream = await openStream(`${base}/api/disputes/stream?institution=continental`, token);
-    const elsewhere = await openStream(`${base}/api/disputes/stream?institution=osce`, token);
+    const stream = await followEventStream(
+      `${base}/api/disputes/stream?institution=continental`,
+      observer.headers,
+    );
+    const elsewhere = await followEventStream(
+      `${base}/api/disputes/stream?institution=osce`,
+      observer.headers,
+    );
     expect(stream.status).toBe(200);
-    expect(stream.type).toMatch(/text\/event-stream/);
+    expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
     const filed = await svn.post('/api/disputes', {
       institution: 'continental',
       date: '2026-01-15',
@@ -95,6 +53,7 @@ describeEachDatabase('live dispute registry', (t) => {
     const seen = await stream.take(2);
     expect(seen).toEqual([
       {
+        id: 1,
         event: 'dispute.event',
         data: expect.objectContaining({
           institution: 'continental',
@@ -108,6 +67,7 @@ describeEachDatabase('live dispute registry', (t) => {
         }),
       },
       {
+        id: 2,
         event: 'dispute.event',
         data: expect.objectContaining({ case: id, position: 1, type: 'withdraw', status: 'withdrawn' }),
       },
@@ -122,11 +82,11 @@ describeEachDatabase('live dispute registry', (t) => {
   it('refuses a stream without a login, without an institution, or for an unknown one', async () => {
     expect((await fetch(`${base}/api/disputes/stream?institution=continental`)).status).toBe(401);
     const missing = await fetch(`${base}/api/disputes/stream`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: observer.headers,
     });
     expect(missing.status).toBe(400);
     const unknown = await fetch(`${base}/api/disputes/stream?institution=atlantis`, {
-      headers: { authorization: `Bearer ${token}` },
+      headers: observer.headers,
     });
     expect(unknown.status).toBe(404);
     expect((await unknown.json()).message).toMatch(/institution "atlantis"/);

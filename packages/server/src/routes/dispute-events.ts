@@ -2,9 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../app.ts';
 import { type DisputeChange, followDisputes } from '../domain/dispute-feed.ts';
 import { getInstitution } from '../domain/institutions.ts';
+import { openEventStream } from './event-stream.ts';
 import { errors } from './schemas.ts';
-
-const HEARTBEAT_MS = 15_000;
 
 // The live registry: one server-sent event per case event stored in the institution (a filing, a procedure
 // action). Events carry which case changed, not the case: a client refetches what it shows, and refetches
@@ -30,32 +29,14 @@ export async function disputeEventRoutes(app: FastifyInstance, p: Platform) {
     async (request, reply) => {
       p.actor(request);
       const institution = await getInstitution(p.db, request.query.institution);
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      res.write('retry: 2000\n\n');
+      const stream = openEventStream(request, reply, { signals: p.signals, retryMs: 2000 });
       let count = 0;
-      const leave = followDisputes(p.signals, institution.id, (change: DisputeChange) => {
-        count += 1;
-        res.write(`id: ${count}\nevent: dispute.event\ndata: ${JSON.stringify(change)}\n\n`);
-      });
-      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      const stop = () => {
-        clearInterval(heartbeat);
-        leave();
-        p.signals.off('shutdown', onShutdown);
-      };
-      const onShutdown = () => {
-        stop();
-        res.end();
-      };
-      request.raw.on('close', stop);
-      p.signals.on('shutdown', onShutdown);
+      stream.onClose(
+        followDisputes(p.signals, institution.id, (change: DisputeChange) => {
+          count += 1;
+          stream.send(count, 'dispute.event', change);
+        }),
+      );
     },
   );
 }

@@ -1,71 +1,29 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../database/test-support.ts';
-import { type Client, startTestPlatform, type TestPlatform } from '../test-support.ts';
+import { type Client, followEventStream, startTestPlatform, type TestPlatform } from '../test-support.ts';
 
-interface Sse {
-  id: number;
-  event: string;
-  data: Record<string, unknown>;
-}
-
-/** Reads server-sent events from a live server until `count` have arrived. */
-async function readEvents(url: string, token: string, count: number, lastEventId?: number): Promise<Sse[]> {
-  const controller = new AbortController();
-  const res = await fetch(url, {
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(lastEventId ? { 'last-event-id': String(lastEventId) } : {}),
-    },
-    signal: controller.signal,
-  });
-  expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const events: Sse[] = [];
-  const timeout = setTimeout(() => controller.abort(), 10_000);
+/** Reads a session's stream from a live server until `count` events have arrived, then leaves. */
+async function readEvents(url: string, reader: Client, count: number, lastEventId?: number) {
+  const headers = { ...reader.headers, ...(lastEventId ? { 'last-event-id': String(lastEventId) } : {}) };
+  const stream = await followEventStream(url, headers);
+  expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
   try {
-    while (events.length < count) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      buffer += decoder.decode(value, { stream: true });
-      let end = buffer.indexOf('\n\n');
-      while (end >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const fields = Object.fromEntries(
-          block
-            .split('\n')
-            .filter((l) => l && !l.startsWith(':'))
-            .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
-        );
-        if (fields.id)
-          events.push({ id: Number(fields.id), event: fields.event!, data: JSON.parse(fields.data!) });
-        end = buffer.indexOf('\n\n');
-      }
-    }
+    return await stream.take(count);
   } finally {
-    clearTimeout(timeout);
-    controller.abort();
+    stream.close();
   }
-  return events;
 }
 
 describeEachDatabase('live updates', (t) => {
   let tp: TestPlatform;
   let base: string;
   let chair: Client;
-  let token: string;
+  let observer: Client;
   beforeAll(async () => {
     tp = await startTestPlatform(t.db);
     base = await tp.app.listen({ port: 0, host: '127.0.0.1' });
     chair = await tp.login('presidency');
-    const login = await tp.app.inject({
-      method: 'POST',
-      url: '/api/login',
-      payload: { username: 'observer', password: tp.passwords.get('observer'), mode: 'bearer' },
-    });
-    token = login.json().token;
+    observer = await tp.login('observer');
   });
   afterAll(async () => {
     await tp.app.close();
@@ -76,7 +34,7 @@ describeEachDatabase('live updates', (t) => {
       await chair.post('/api/sessions', { institution: 'continental', body: 'council', title: 'Live' })
     ).json().id;
     const url = `${base}/api/sessions/${s}/events`;
-    const first = readEvents(url, token, 3);
+    const first = readEvents(url, observer, 3);
     const deu = await tp.login('delegate-deu');
     await deu.post(`/api/sessions/${s}/attendance`, { present: true });
     const motion = (
@@ -90,9 +48,9 @@ describeEachDatabase('live updates', (t) => {
     const poll = (await chair.post(`/api/motions/${motion.id}/polls`)).json();
     await deu.post(`/api/polls/${poll.id}/votes`, { choice: 'yes' });
     await chair.post(`/api/polls/${poll.id}/close`);
-    const missed = await readEvents(url, token, 3, seen[2]!.id);
+    const missed = await readEvents(url, observer, 3, seen[2]!.id);
     expect(missed.map((e) => e.event)).toEqual(['poll.opened', 'vote.cast', 'poll.closed']);
-    expect(missed[0]!.id).toBeGreaterThan(seen[2]!.id);
+    expect(missed[0]!.id).toBeGreaterThan(seen[2]!.id!);
     expect(missed[1]!.data).toMatchObject({
       delegation: 'continental:DEU',
       choice: 'yes',

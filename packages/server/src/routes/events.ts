@@ -2,9 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../app.ts';
 import { type SessionEvent, SessionFeeds, sessionEventsAfter } from '../domain/events.ts';
 import { getSession } from '../domain/sessions.ts';
+import { openEventStream } from './event-stream.ts';
 import { errors, idParam } from './schemas.ts';
-
-const HEARTBEAT_MS = 15_000;
 
 export async function eventRoutes(app: FastifyInstance, p: Platform) {
   const feeds = new SessionFeeds(p.db, p.signals, (err) => app.log.warn({ err }, 'session feed read failed'));
@@ -31,20 +30,11 @@ export async function eventRoutes(app: FastifyInstance, p: Platform) {
       let last = Number(
         typeof header === 'string' && /^\d+$/.test(header) ? header : (request.query.after ?? 0),
       );
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
-      res.write('retry: 2000\n\n');
-      let closed = false;
+      const stream = openEventStream(request, reply, { signals: p.signals, retryMs: 2000 });
       const write = (events: SessionEvent[]) => {
         for (const e of events) {
           if (e.id <= last) continue; // already sent (the catch-up and the feed overlap)
-          res.write(`id: ${e.id}\nevent: ${e.type}\ndata: ${JSON.stringify({ at: e.at, ...e.data })}\n\n`);
+          stream.send(e.id, e.type, { at: e.at, ...e.data });
           last = e.id;
         }
       };
@@ -52,28 +42,14 @@ export async function eventRoutes(app: FastifyInstance, p: Platform) {
       // are the truth, so nothing is missed or doubled.
       let catchingUp = true;
       const held: SessionEvent[] = [];
-      let leave: (() => void) | undefined;
-      const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-      const onShutdown = () => {
-        stop();
-        res.end();
-      };
-      const stop = () => {
-        closed = true;
-        clearInterval(heartbeat);
-        leave?.();
-        p.signals.off('shutdown', onShutdown);
-      };
-      request.raw.on('close', stop);
-      p.signals.on('shutdown', onShutdown);
       try {
-        leave = await feeds.join(session.id, (events) => {
-          if (closed) return;
+        const leave = await feeds.join(session.id, (events) => {
+          if (stream.closed) return;
           if (catchingUp) held.push(...events);
           else write(events);
         });
-        if (closed) leave();
-        while (!closed) {
+        stream.onClose(leave); // at once if the client left during the join
+        while (!stream.closed) {
           const events = await sessionEventsAfter(p.db, session.id, last, 500);
           write(events);
           if (events.length < 500) break;
@@ -82,8 +58,7 @@ export async function eventRoutes(app: FastifyInstance, p: Platform) {
         write(held.splice(0));
       } catch (err) {
         request.log.warn({ err }, 'event stream read failed');
-        stop();
-        res.end();
+        stream.end();
       }
     },
   );

@@ -4,19 +4,17 @@ import { promisify } from 'node:util';
 import { builtinCharter, builtinScenario, compareOnScenario } from '@concert/engine';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../database/test-support.ts';
-import { type Client, startTestPlatform, type TestPlatform } from '../test-support.ts';
+import {
+  type Client,
+  eventFrames,
+  finishedJob,
+  jobUnderway,
+  startTestPlatform,
+  type TestPlatform,
+} from '../test-support.ts';
 
 const CLI = fileURLToPath(new URL('../../../cli/bin/concert.js', import.meta.url));
 const run = promisify(execFile);
-
-/** Polls a job until it has finished. */
-async function finished(client: Client, id: string) {
-  for (;;) {
-    const job = (await client.get(`/api/jobs/${id}`)).json();
-    if (job.status !== 'running') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const withoutTimings = ({ timings: _t, ...rest }: Record<string, unknown>) => rest;
 
@@ -44,7 +42,7 @@ describeEachDatabase('simulation jobs', (t) => {
     const started = await deu.post('/api/jobs', body);
     expect(started.statusCode).toBe(202);
     expect(started.headers.location).toBe(`/api/jobs/${started.json().id}`);
-    const job = await finished(deu, started.json().id);
+    const job = await finishedJob(deu, started.json().id);
     expect(job.status).toBe('succeeded');
     const engine = compareOnScenario(
       builtinScenario('baltic-incursion'),
@@ -70,7 +68,7 @@ describeEachDatabase('simulation jobs', (t) => {
   it('runs a power analysis whose result is `concert power --json` for the same body and category', async () => {
     const started = await deu.post('/api/jobs', { kind: 'power', charter: 'unsc', category: 'substantive' });
     expect(started.statusCode, started.body).toBe(202);
-    const job = await finished(deu, started.json().id);
+    const job = await finishedJob(deu, started.json().id);
     expect(job.status, job.error).toBe('succeeded');
     const cli = await run(process.execPath, [
       CLI,
@@ -95,7 +93,7 @@ describeEachDatabase('simulation jobs', (t) => {
       charters: ['osce'],
       seed: 3,
     });
-    const job = await finished(observer, started.json().id);
+    const job = await finishedJob(observer, started.json().id);
     expect(job.result.runs).toBe(1);
     expect(job.result.charters[0].timeline.length).toBeGreaterThan(0);
   });
@@ -109,15 +107,14 @@ describeEachDatabase('simulation jobs', (t) => {
     });
     const res = await deu.get(`/api/jobs/${started.json().id}/events`);
     expect(res.headers['content-type']).toMatch(/text\/event-stream/);
-    const events = res.body
-      .split('\n\n')
-      .filter((b) => b.startsWith('id:'))
-      .map((b) => ({ type: /event: (\S+)/.exec(b)![1], data: JSON.parse(/data: (.*)/.exec(b)![1]!) }));
-    const between = events.filter((e) => e.type === 'progress' && e.data.fraction > 0 && e.data.fraction < 1);
+    const events = eventFrames(res.body);
+    const between = events.filter(
+      (e) => e.event === 'progress' && e.data.fraction > 0 && e.data.fraction < 1,
+    );
     expect(between.length).toBeGreaterThan(0);
-    const fractions = events.filter((e) => e.type === 'progress').map((e) => e.data.fraction);
+    const fractions = events.filter((e) => e.event === 'progress').map((e) => e.data.fraction);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
-    expect(events.at(-1)).toMatchObject({ type: 'succeeded', data: { status: 'succeeded' } });
+    expect(events.at(-1)).toMatchObject({ event: 'succeeded', data: { status: 'succeeded' } });
   }, 60_000);
 
   it('cancels a running job: its thread is terminated and it never completes', async () => {
@@ -128,14 +125,7 @@ describeEachDatabase('simulation jobs', (t) => {
       runs: 2_000_000,
     });
     const id = started.json().id;
-    await new Promise<void>((resolve) => {
-      const stop = tp.app.jobs.listen(id, (e) => {
-        if (e.type === 'progress' && e.fraction > 0) {
-          stop();
-          resolve();
-        }
-      });
-    });
+    await jobUnderway(tp.app, id);
     const cancelled = await deu.post(`/api/jobs/${id}/cancel`);
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json()).toMatchObject({ status: 'cancelled', error: 'cancelled by its owner' });
@@ -235,7 +225,7 @@ describeEachDatabase('simulation job time limit', (t) => {
       charters: ['continental'],
       runs: 1_000_000,
     });
-    const job = await finished(deu, started.json().id);
+    const job = await finishedJob(deu, started.json().id);
     expect(job).toMatchObject({ status: 'failed', error: expect.stringMatching(/stopped after 0.5 s/) });
     expect(tp.app.jobs.activeWorkers).toBe(0);
   }, 30_000);

@@ -1,5 +1,5 @@
 import { POWER_INDICES, POWER_METHODS } from '@concert/engine';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Platform } from '../app.ts';
 import type { Actor } from '../auth/logins.ts';
 import { DESIGN_GOALS, type DesignRequest, designFrom } from '../domain/design-jobs.ts';
@@ -7,6 +7,7 @@ import { type PowerRequest, powerFrom } from '../domain/power-jobs.ts';
 import { type SimulateRequest, simulationFrom } from '../domain/simulations.ts';
 import { badRequest, notFound } from '../errors.ts';
 import type { Job, JobEvent } from '../jobs/runner.ts';
+import { openEventStream } from './event-stream.ts';
 import { anyObject, errors } from './schemas.ts';
 
 const jobParam = {
@@ -242,48 +243,33 @@ export async function jobRoutes(app: FastifyInstance, p: Platform) {
     },
     async (request, reply) => {
       const job = jobFor(p.actor(request), request.params.id);
-      streamJob(p, job, reply, (stop) => request.raw.on('close', stop));
+      streamJob(p, job, request, reply);
     },
   );
 }
 
-const HEARTBEAT_MS = 15_000;
-
-/** The job's progress as it stands, each update, and the final event; the stream ends with the job. */
-function streamJob(p: Platform, job: Job, reply: FastifyReply, onClientGone: (stop: () => void) => void) {
-  reply.hijack();
-  const res = reply.raw;
-  res.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
-    'cache-control': 'no-cache, no-transform',
-    connection: 'keep-alive',
-    'x-accel-buffering': 'no',
-  });
+/** The job's progress as it stands, each update, and the final event; the stream ends with the job. A shutdown
+ * ends it too, through the job: the runner cancels running jobs, and the `cancelled` event is the last. */
+function streamJob(p: Platform, job: Job, request: FastifyRequest, reply: FastifyReply) {
+  const stream = openEventStream(request, reply);
   let id = 0;
   const send = (e: JobEvent) => {
     const data =
       e.type === 'progress' ? { fraction: e.fraction, stage: e.stage } : finalData(describeJob(e.job));
-    res.write(`id: ${++id}\nevent: ${e.type}\ndata: ${JSON.stringify(data)}\n\n`);
+    stream.send(++id, e.type, data);
   };
   send({ type: 'progress', ...job.progress });
   if (job.status !== 'running') {
     send({ type: job.status, job });
-    res.end();
+    stream.end();
     return;
   }
-  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
-  const unlisten = p.jobs.listen(job.id, (e) => {
-    send(e);
-    if (e.type !== 'progress') {
-      stop();
-      res.end();
-    }
-  });
-  const stop = () => {
-    clearInterval(heartbeat);
-    unlisten();
-  };
-  onClientGone(stop);
+  stream.onClose(
+    p.jobs.listen(job.id, (e) => {
+      send(e);
+      if (e.type !== 'progress') stream.end();
+    }),
+  );
 }
 
 /** The final event carries the status and the error, not the result (read it at GET /api/jobs/:id). */
