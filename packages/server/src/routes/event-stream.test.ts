@@ -127,3 +127,31 @@ it('closes when the client leaves: callbacks run once, the shutdown listener is 
   });
   expect(late).toBe(true);
 });
+
+it('is closed at once when the client left while the route was still awaiting', async () => {
+  app = Fastify({ forceCloseConnections: true });
+  const left = new EventEmitter();
+  let resolve: (s: EventStream) => void;
+  const opened = new Promise<EventStream>((r) => {
+    resolve = r;
+  });
+  app.get('/stream', async (request, reply) => {
+    await new Promise((r) => left.once('gone', r)); // e.g. authorisation and the session's lookup
+    resolve(openEventStream(request, reply, { heartbeatMs: 10 }));
+  });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const controller = new AbortController();
+  const res = fetch(`${base}/stream`, { signal: controller.signal }).catch(() => undefined);
+  await new Promise((r) => setTimeout(r, 100));
+  controller.abort();
+  await res;
+  await new Promise((r) => setTimeout(r, 100)); // the server sees the socket close
+  left.emit('gone');
+  const stream = await opened;
+  expect(stream.closed).toBe(true);
+  let ran = false;
+  stream.onClose(() => {
+    ran = true;
+  });
+  expect(ran).toBe(true);
+});

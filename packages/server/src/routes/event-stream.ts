@@ -74,5 +74,8 @@ export function openEventStream(
   };
   request.raw.on('close', close);
   signals?.on('shutdown', end);
+  // A client that left while the route was still awaiting (authorisation, the session's lookup) fired its
+  // 'close' before the listener above existed; without this its heartbeat would run for ever.
+  if (res.destroyed || request.raw.socket?.destroyed) close();
   return stream;
 }
