@@ -6,6 +6,7 @@ import { planFor } from '../crisis/plan.ts';
 import { randomFor } from '../crisis/random.ts';
 import { parseScenario, ScenarioError } from '../crisis/scenario.ts';
 import { runnerFor } from '../crisis/simulate.ts';
+import { testZoneFile } from '../fixtures/test-zone.ts';
 import { assessBorderChange, borderChangeSchema } from './change.ts';
 import type { DmzFile } from './dmz.ts';
 import { scenarioFromDmz, scenarioYaml } from './dmz-scenario.ts';
@@ -13,32 +14,7 @@ import { registryWith } from './situation.ts';
 
 const continental = builtinCharter('continental');
 
-const file: DmzFile = {
-  charter: 'continental',
-  scenario_start: '2026-09-01',
-  zones: [
-    {
-      id: 'z',
-      name: 'Test zone',
-      area: 'along the river',
-      states: ['SVN', 'HRV'],
-      established: '2026-06-01',
-      limits: { troops: 0, 'battle-tanks': 0 },
-      mission: { name: 'M', states: ['CHE', 'GEO', 'LIE'] },
-    },
-  ],
-  violations: [
-    { zone: 'z', date: '2026-09-20', by: 'HRV', reported_by: 'M', place: 'ford', observed: { troops: 30 } },
-    {
-      zone: 'z',
-      date: '2026-09-10',
-      by: 'SVN',
-      reported_by: 'M',
-      place: 'bridge',
-      observed: { 'battle-tanks': 12 },
-    },
-  ],
-};
+const file: DmzFile = testZoneFile();
 
 describe('a crisis scenario from a DMZ file', () => {
   it('has the violations as incidents from the file’s day 0, the states involved as parties, and runs', () => {

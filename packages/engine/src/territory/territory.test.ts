@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCharter } from '../builtin/index.ts';
+import { testZoneFile } from '../fixtures/test-zone.ts';
 import { stateById } from '../world/index.ts';
 import { borderRegistry, bordersOn, holderOn, neighboursOn } from './borders.ts';
 import {
@@ -122,30 +123,12 @@ describe('border-change requests', () => {
 });
 
 describe('demilitarized zones', () => {
+  const base = testZoneFile();
+  // A third report, within the limits: no incident.
   const file: DmzFile = {
-    charter: 'continental',
-    scenario_start: '2026-09-01',
-    zones: [
-      {
-        id: 'z',
-        name: 'Zone',
-        area: 'along the river',
-        states: ['SVN', 'HRV'],
-        established: '2026-06-01',
-        limits: { troops: 0, 'battle-tanks': 0 },
-        mission: { name: 'M', states: ['CHE', 'GEO', 'LIE'] },
-      },
-    ],
+    ...base,
     violations: [
-      { zone: 'z', date: '2026-09-20', by: 'HRV', reported_by: 'M', place: 'ford', observed: { troops: 30 } },
-      {
-        zone: 'z',
-        date: '2026-09-10',
-        by: 'SVN',
-        reported_by: 'M',
-        place: 'bridge',
-        observed: { 'battle-tanks': 12 },
-      },
+      ...base.violations,
       {
         zone: 'z',
         date: '2026-09-11',
