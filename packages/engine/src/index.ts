@@ -34,6 +34,7 @@ export * from './document/index.ts';
 export * from './game/index.ts';
 export * from './manifest/index.ts';
 export * from './power/index.ts';
+export * from './progress.ts';
 export * from './record/index.ts';
 export * from './rules/index.ts';
 export * from './territory/index.ts';

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { throttleProgress } from '@concert/engine';
 import { describeError } from '../errors.ts';
 import { type DesignJob, runDesignJob } from './design-job.ts';
 import { type PowerJob, runPowerJob } from './power-job.ts';
@@ -17,14 +18,8 @@ parentPort?.once(
       | { kind: 'design'; payload: DesignJob }
       | { kind: 'simulate'; payload: SimulateJob },
   ) => {
-    let last = 0;
     const control = {
-      onProgress: (fraction: number, stage: string) => {
-        const now = Date.now();
-        if (now - last < 100 && fraction < 1) return;
-        last = now;
-        post({ type: 'progress', fraction, stage });
-      },
+      onProgress: throttleProgress((fraction, stage) => post({ type: 'progress', fraction, stage })),
     };
     try {
       const result =

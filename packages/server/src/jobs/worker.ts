@@ -1,5 +1,6 @@
 // A job's worker thread: one message in (the job), progress messages out, then the result or an error.
 import { parentPort } from 'node:worker_threads';
+import { throttleProgress } from '@concert/engine';
 import { type DesignPayload, designReport } from './design.ts';
 import { type PowerPayload, powerReport } from './power.ts';
 import { type SimulatePayload, simulateReport } from './simulate.ts';
@@ -17,13 +18,7 @@ export type WorkerMessage =
   | { type: 'error'; message: string };
 
 parentPort?.once('message', (job: JobMessage) => {
-  let last = 0;
-  const onProgress = (fraction: number, stage: string) => {
-    const now = Date.now();
-    if (now - last < 100 && fraction < 1) return;
-    last = now;
-    post({ type: 'progress', fraction, stage });
-  };
+  const onProgress = throttleProgress((fraction, stage) => post({ type: 'progress', fraction, stage }));
   try {
     const result =
       job.kind === 'power'

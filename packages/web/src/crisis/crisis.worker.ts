@@ -5,24 +5,16 @@
 // relative path, so the worker carries neither the YAML parser, nor the schemas (zod), nor the built-in texts,
 // nor the world data the binding reads (see power.worker.ts for the same choice).
 import { simulateEnsemble } from '../../../engine/src/crisis/ensemble.ts';
+import { throttleProgress } from '../../../engine/src/progress.ts';
 import type { EnsembleReply, WorkerRequest } from './protocol.ts';
 
 const post = (reply: EnsembleReply) => postMessage(reply);
 
 function run({ scenario, plans, runs, seed }: WorkerRequest): EnsembleReply {
-  let last = 0;
+  // The engine reports every 1,024 runs, far more often than a bar can show.
+  const report = throttleProgress((fraction, stage) => post({ type: 'progress', fraction, stage }));
   const summaries = plans.map((plan, k) => {
-    // At most one message per 100 ms: the engine reports every 1,024 runs, far more often than a bar can show.
-    const onProgress = (done: number) => {
-      const now = performance.now();
-      if (now - last < 100) return;
-      last = now;
-      post({
-        type: 'progress',
-        fraction: (k * runs + done) / (plans.length * runs),
-        stage: plan.charter.name,
-      });
-    };
+    const onProgress = (done: number) => report((k * runs + done) / (plans.length * runs), plan.charter.name);
     return simulateEnsemble(scenario, plan, runs, seed, { onProgress });
   });
   return { type: 'done', summaries };

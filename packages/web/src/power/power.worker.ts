@@ -13,24 +13,16 @@ import {
   powerGameFromPlayers,
   verdict,
 } from '../../../engine/src/power/index.ts';
+import { throttleProgress } from '../../../engine/src/progress.ts';
 import { compileRule, RuleError } from '../../../engine/src/rules/index.ts';
 import type { PowerReply, PowerRequest } from './protocol.ts';
 
 const post = (reply: PowerReply) => postMessage(reply);
 
-/** At most one progress message per 100 ms: the engine reports far more often than a bar can show. */
-function throttledProgress(): (fraction: number, stage: string) => void {
-  let last = 0;
-  return (fraction, stage) => {
-    const now = performance.now();
-    if (now - last < 100 && fraction < 1) return;
-    last = now;
-    post({ type: 'progress', fraction, stage });
-  };
-}
-
 function run(request: PowerRequest): PowerReply {
-  const control = { onProgress: throttledProgress() };
+  const control = {
+    onProgress: throttleProgress((fraction, stage) => post({ type: 'progress', fraction, stage })),
+  };
   if (request.type === 'design') return { type: 'designed', result: designSearch(request.input, control) };
   const game = powerGameFromPlayers(
     request.players,
