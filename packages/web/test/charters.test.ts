@@ -1,7 +1,7 @@
 import { builtinCharterSource, CharterError, parseCharter } from '@concert/engine';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, screenshot, startUiPlatform, type UiPlatform } from './platform.ts';
+import { browserAvailable, screenshot, startUiPlatform, type UiPlatform, watchErrors } from './platform.ts';
 
 describe.runIf(browserAvailable())('the charters view in chromium', () => {
   let platform: UiPlatform;
@@ -10,8 +10,7 @@ describe.runIf(browserAvailable())('the charters view in chromium', () => {
   beforeAll(async () => {
     platform = await startUiPlatform();
     page = await (await platform.context()).newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    watchErrors(page, errors);
   }, 120_000);
   afterAll(() => platform?.close());
 

@@ -1,7 +1,7 @@
 import { builtinCharter, describeRule, diffCharters } from '@concert/engine';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, screenshot, startUiPlatform, type UiPlatform } from './platform.ts';
+import { browserAvailable, screenshot, startUiPlatform, type UiPlatform, watchErrors } from './platform.ts';
 
 function categoryIn(page: Page, charter: string, state: string) {
   return page
@@ -20,8 +20,7 @@ describe.runIf(browserAvailable())('the compare view in chromium', () => {
     const context = await platform.context();
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    watchErrors(page, errors);
     await page.goto('/#/compare?a=continental&b=nato&date=2026-01-01');
     const continental = builtinCharter('continental');
     const nato = builtinCharter('nato');

@@ -3,13 +3,14 @@
 import { SECRET_CHARTER } from '@concert/server/src/test-charters.ts';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, logIn, screenshot, startUiPlatform, type UiPlatform } from './platform.ts';
-
-/** Fails the test on any page error or console error, collected per page. */
-function watch(page: Page, errors: string[], who: string) {
-  page.on('pageerror', (e) => errors.push(`${who}: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && errors.push(`${who}: ${m.text()}`));
-}
+import {
+  browserAvailable,
+  logIn,
+  screenshot,
+  startUiPlatform,
+  type UiPlatform,
+  watchErrors,
+} from './platform.ts';
 
 // Every page a test opens, so a failure leaves a screenshot of each for the reader of the CI artefacts.
 const opened = new Map<string, Page>();
@@ -23,7 +24,7 @@ async function userPage(platform: UiPlatform, username: string, errors: string[]
   context.setDefaultTimeout(60_000);
   const page = await context.newPage();
   opened.set(username, page);
-  watch(page, errors, username);
+  watchErrors(page, errors, username);
   await logIn(page, platform, username);
   return { context, page };
 }
@@ -194,7 +195,7 @@ describe.runIf(browserAvailable())('the council room in chromium', () => {
     context.setDefaultTimeout(60_000);
     const page = await context.newPage();
     opened.set('delegate-pol', page);
-    watch(page, errors, 'delegate-pol');
+    watchErrors(page, errors, 'delegate-pol');
     await page.goto('/#/council');
     await page.getByLabel('Username').waitFor();
     await tabTo(page, /Username/);

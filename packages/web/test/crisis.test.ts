@@ -1,7 +1,7 @@
 import { builtinCharter, builtinScenario, planFor, simulateEnsemble } from '@concert/engine';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, screenshot, startUiPlatform, type UiPlatform } from './platform.ts';
+import { browserAvailable, screenshot, startUiPlatform, type UiPlatform, watchErrors } from './platform.ts';
 
 describe.runIf(browserAvailable())('the crisis view in chromium', () => {
   let platform: UiPlatform;
@@ -11,8 +11,7 @@ describe.runIf(browserAvailable())('the crisis view in chromium', () => {
     platform = await startUiPlatform();
     const context = await platform.context();
     page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    watchErrors(page, errors);
   }, 120_000);
   afterAll(async () => {
     await platform?.close();

@@ -9,7 +9,7 @@ import {
 } from '@concert/engine';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, screenshot, startUiPlatform, type UiPlatform } from './platform.ts';
+import { browserAvailable, screenshot, startUiPlatform, type UiPlatform, watchErrors } from './platform.ts';
 
 /** The colour the legend gives a category, and the fill a state is drawn with. */
 async function legendColour(page: Page, category: string): Promise<string> {
@@ -38,8 +38,7 @@ describe.runIf(browserAvailable())('the map view in chromium', () => {
     const context = await platform.context();
     const page = await context.newPage();
     errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    watchErrors(page, errors);
     await page.goto(`/${hash}`);
     await page.locator('.state-map [data-state="FIN"]').waitFor();
     return page;

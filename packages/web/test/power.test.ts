@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, screenshot, startUiPlatform, type UiPlatform } from './platform.ts';
+import { browserAvailable, screenshot, startUiPlatform, type UiPlatform, watchErrors } from './platform.ts';
 
 describe.runIf(browserAvailable())('the power lab in chromium', () => {
   let platform: UiPlatform;
@@ -10,8 +10,7 @@ describe.runIf(browserAvailable())('the power lab in chromium', () => {
     platform = await startUiPlatform();
     const context = await platform.context();
     page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    watchErrors(page, errors);
   }, 120_000);
   afterAll(async () => {
     await platform?.close();

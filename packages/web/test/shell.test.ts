@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, screenshot, startUiPlatform, type UiPlatform } from './platform.ts';
+import { browserAvailable, screenshot, startUiPlatform, type UiPlatform, watchErrors } from './platform.ts';
 
 describe.runIf(browserAvailable())('the UI shell in chromium', () => {
   let platform: UiPlatform;
@@ -12,8 +12,7 @@ describe.runIf(browserAvailable())('the UI shell in chromium', () => {
     const context = await platform.context();
     const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    watchErrors(page, errors);
     await page.goto('/');
     await expect(page.title()).resolves.toBe('Concert');
     for (const label of ['Council room', 'Power lab', 'Compare', 'Crises', 'Disputes', 'Charters', 'Map']) {
