@@ -9,6 +9,8 @@ import { PlotFigure } from './PlotFigure.tsx';
 import type { Outcome } from './protocol.ts';
 
 type Designed = Extract<Outcome, { type: 'designed' }>;
+/** The form's fields of one type. */
+type KeysOf<T> = { [K in keyof DesignForm]: DesignForm[K] extends T ? K : never }[keyof DesignForm];
 
 /** The engine's design search over the selected body's members: goals in, Pareto set out. */
 export function DesignPanel({ players, label }: { players: Player[]; label: string }) {
@@ -17,6 +19,30 @@ export function DesignPanel({ players, label }: { players: Player[]; label: stri
   const plan = useMemo(() => designPlan(form, players), [form, players]);
   const set = <K extends keyof DesignForm>(key: K, value: DesignForm[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
+  // A labelled input bound to one field of the form: numbers unless `text`, checkboxes for the goals' switches.
+  const field = (
+    key: KeysOf<string>,
+    label: string,
+    size: number,
+    { text = false, disabled = false }: { text?: boolean; disabled?: boolean } = {},
+  ) => (
+    <label>
+      {label}
+      <input
+        inputMode={text ? undefined : 'decimal'}
+        size={size}
+        value={form[key]}
+        disabled={disabled}
+        onChange={(e) => set(key, e.target.value)}
+      />
+    </label>
+  );
+  const check = (key: KeysOf<boolean>, label: string) => (
+    <label className="check">
+      <input type="checkbox" checked={form[key]} onChange={(e) => set(key, e.target.checked)} />
+      {label}
+    </label>
+  );
   const running = job.state.status === 'running';
   const [maxDistance, setMaxDistance] = useState<number | null>(null);
   const run = () => {
@@ -33,93 +59,19 @@ export function DesignPanel({ players, label }: { players: Player[]; label: stri
       </p>
       <fieldset className="controls design-form">
         <legend>Goals and search grid</legend>
-        <label>
-          Quota from (%)
-          <input
-            inputMode="decimal"
-            size={5}
-            value={form.quotaFrom}
-            onChange={(e) => set('quotaFrom', e.target.value)}
-          />
-        </label>
-        <label>
-          Quota to (%)
-          <input
-            inputMode="decimal"
-            size={5}
-            value={form.quotaTo}
-            onChange={(e) => set('quotaTo', e.target.value)}
-          />
-        </label>
-        <label>
-          Quota step
-          <input
-            inputMode="decimal"
-            size={5}
-            value={form.quotaStep}
-            onChange={(e) => set('quotaStep', e.target.value)}
-          />
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={form.populationWeights}
-            onChange={(e) => set('populationWeights', e.target.checked)}
-          />
-          Weights population^α
-        </label>
-        <label>
-          Exponents α (comma-separated)
-          <input
-            size={12}
-            value={form.alphas}
-            disabled={!form.populationWeights}
-            onChange={(e) => set('alphas', e.target.value)}
-          />
-        </label>
-        <label>
-          Also a share of members (%, optional)
-          <input
-            inputMode="decimal"
-            size={5}
-            value={form.countQuota}
-            onChange={(e) => set('countQuota', e.target.value)}
-          />
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={form.noSingleBlocker}
-            onChange={(e) => set('noSingleBlocker', e.target.checked)}
-          />
-          No single member can block
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={form.noPairPasses}
-            onChange={(e) => set('noPairPasses', e.target.checked)}
-          />
-          No two members pass alone
-        </label>
-        <label>
-          Passage probability at least (0–1, optional)
-          <input
-            inputMode="decimal"
-            size={5}
-            value={form.minPass}
-            onChange={(e) => set('minPass', e.target.value)}
-          />
-        </label>
-        <label>
-          Distance to the square-root ideal at most (RMS, optional)
-          <input
-            inputMode="decimal"
-            size={7}
-            value={form.maxDistance}
-            onChange={(e) => set('maxDistance', e.target.value)}
-          />
-        </label>
+        {field('quotaFrom', 'Quota from (%)', 5)}
+        {field('quotaTo', 'Quota to (%)', 5)}
+        {field('quotaStep', 'Quota step', 5)}
+        {check('populationWeights', 'Weights population^α')}
+        {field('alphas', 'Exponents α (comma-separated)', 12, {
+          text: true,
+          disabled: !form.populationWeights,
+        })}
+        {field('countQuota', 'Also a share of members (%, optional)', 5)}
+        {check('noSingleBlocker', 'No single member can block')}
+        {check('noPairPasses', 'No two members pass alone')}
+        {field('minPass', 'Passage probability at least (0–1, optional)', 5)}
+        {field('maxDistance', 'Distance to the square-root ideal at most (RMS, optional)', 7)}
       </fieldset>
       {!plan.ok ? (
         <p className="error" role="alert">
