@@ -2,7 +2,13 @@ import type { Decision } from '@concert/engine';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from './database/test-support.ts';
 import { replaySession, sameJson, storedLog } from './domain/replay.ts';
-import { type Client, startTestPlatform, type TestPlatform } from './test-support.ts';
+import {
+  type Client,
+  councilSession,
+  proceduralPoll,
+  startTestPlatform,
+  type TestPlatform,
+} from './test-support.ts';
 
 // Proxies on the continental council (one per holder, a modelling assumption of the charter): the holder
 // casts the granter's vote while it is checked in and the granter is not; the proxy ends on the granter's
@@ -29,22 +35,13 @@ describeEachDatabase('proxies', (t) => {
       d[m] = await tp.login(`delegate-${m}`);
   });
 
-  async function sessionWith(present: string[]) {
-    const s = (
-      await chair.post('/api/sessions', { institution: 'continental', body: 'council', title: 'Proxies' })
-    ).json().id as number;
-    for (const m of present) {
-      const res = await d[m]!.post(`/api/sessions/${s}/attendance`, { present: true });
-      expect(res.statusCode, res.body).toBe(204);
-    }
-    return s;
-  }
-  async function pollIn(s: number) {
-    const motion = (
-      await chair.post(`/api/sessions/${s}/motions`, { category: 'procedural', text: 'M' })
-    ).json();
-    return (await chair.post(`/api/motions/${motion.id}/polls`)).json().id as number;
-  }
+  const sessionWith = (present: string[]) =>
+    councilSession(
+      chair,
+      present.map((m) => d[m]!),
+      'Proxies',
+    );
+  const pollIn = (s: number) => proceduralPoll(chair, s);
   const ballotOf = (decision: Decision, member: string) =>
     decision.ballots.find((b) => b.id === member)?.vote;
 

@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import { type AppOptions, buildApp, CSRF_HEADER, SESSION_COOKIE } from './app.ts';
 import { TEST_COST } from './auth/passwords.ts';
 import type { Database } from './database/index.ts';
@@ -167,4 +168,25 @@ export async function followEventStream(url: string, headers: Record<string, str
     return events;
   };
   return { status: res.status, headers: res.headers, take, close: () => controller.abort() };
+}
+
+/** A session of the continental council, opened by `chair`, with each client's delegation checked in. */
+export async function councilSession(chair: Client, present: Client[], title: string): Promise<number> {
+  const s = (await chair.post('/api/sessions', { institution: 'continental', body: 'council', title })).json()
+    .id as number;
+  for (const client of present) {
+    const res = await client.post(`/api/sessions/${s}/attendance`, { present: true });
+    expect(res.statusCode, res.body).toBe(204);
+  }
+  return s;
+}
+
+/** A procedural motion in the session, and its poll opened by `chair`. */
+export async function proceduralPoll(chair: Client, session: number): Promise<number> {
+  const motion = (
+    await chair.post(`/api/sessions/${session}/motions`, { category: 'procedural', text: 'M' })
+  ).json();
+  const opened = await chair.post(`/api/motions/${motion.id}/polls`);
+  expect(opened.statusCode, opened.body).toBe(201);
+  return opened.json().id as number;
 }

@@ -3,7 +3,13 @@ import type { Actor } from '../auth/logins.ts';
 import { describeEachDatabase } from '../database/test-support.ts';
 import { HttpError } from '../errors.ts';
 import { loadSigningKey, verifyRecord } from '../record/checkpoints.ts';
-import { type Client, startTestPlatform, type TestPlatform } from '../test-support.ts';
+import {
+  type Client,
+  councilSession,
+  proceduralPoll,
+  startTestPlatform,
+  type TestPlatform,
+} from '../test-support.ts';
 import { SessionSignals, sessionEventsAfter } from './events.ts';
 import type { Choice } from './polls.ts';
 import { VoteQueue } from './vote-queue.ts';
@@ -40,24 +46,13 @@ describeEachDatabase('votes in batches', (t) => {
     }
   });
 
-  async function sessionWith(present: string[]) {
-    const s = (
-      await chair.post('/api/sessions', { institution: 'continental', body: 'council', title: 'Batches' })
-    ).json().id as number;
-    for (const m of present) {
-      const res = await d[m]!.post(`/api/sessions/${s}/attendance`, { present: true });
-      expect(res.statusCode, res.body).toBe(204);
-    }
-    return s;
-  }
-  async function pollIn(s: number) {
-    const motion = (
-      await chair.post(`/api/sessions/${s}/motions`, { category: 'procedural', text: 'M' })
-    ).json();
-    const opened = await chair.post(`/api/motions/${motion.id}/polls`);
-    expect(opened.statusCode, opened.body).toBe(201);
-    return opened.json().id as number;
-  }
+  const sessionWith = (present: string[]) =>
+    councilSession(
+      chair,
+      present.map((m) => d[m]!),
+      'Batches',
+    );
+  const pollIn = (s: number) => proceduralPoll(chair, s);
   const vote = (m: string, pollId: number, choice: Choice, actor = actors[m]!): VoteRequest => ({
     actor,
     pollId,
