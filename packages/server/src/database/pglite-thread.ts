@@ -2,6 +2,7 @@
 // the writes to the data directory) never run on the server's event loop. Messages in order, answers in order.
 import { parentPort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { PgliteConnection } from './pglite-connection.ts';
 
 export type ThreadRequest =
   | { id: number; open: { dataDir?: string } }
@@ -13,6 +14,7 @@ export type ThreadAnswer =
   | { id: number; error: { message: string } & Record<string, unknown> };
 
 let pg: PGlite | undefined;
+let connection: PgliteConnection | undefined;
 let work = Promise.resolve();
 
 parentPort?.on('message', (m: ThreadRequest) => {
@@ -24,13 +26,14 @@ async function answer(m: ThreadRequest): Promise<void> {
   try {
     if ('open' in m) {
       pg = await PGlite.create(m.open.dataDir ? { dataDir: m.open.dataDir } : {});
+      connection = new PgliteConnection(pg);
       parentPort?.postMessage({ id: m.id, rows: [] } satisfies ThreadAnswer);
     } else if ('close' in m) {
       await pg?.close();
       parentPort?.postMessage({ id: m.id, rows: [] } satisfies ThreadAnswer);
     } else {
-      const r = await pg!.query(m.sql, m.params);
-      parentPort?.postMessage({ id: m.id, rows: r.rows } satisfies ThreadAnswer);
+      const rows = await connection!.query(m.sql, m.params);
+      parentPort?.postMessage({ id: m.id, rows } satisfies ThreadAnswer);
     }
   } catch (e) {
     const error = e as Error & Record<string, unknown>;

@@ -2,6 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { PgliteConnection } from './pglite-connection.ts';
 import type { ThreadAnswer } from './pglite-thread.ts';
 import type { Database, Queryable } from './types.ts';
 
@@ -32,7 +33,7 @@ export async function openPglite(dataDir?: string, options: { thread?: boolean }
   }
   try {
     if (options.thread) return await openThread(dir ? join(dir, 'pglite') : undefined, release);
-    return wrap(await PGlite.create(dir ? { dataDir: join(dir, 'pglite') } : {}), release);
+    return inProcess(await PGlite.create(dir ? { dataDir: join(dir, 'pglite') } : {}), release);
   } catch (e) {
     release();
     throw e;
@@ -41,12 +42,9 @@ export async function openPglite(dataDir?: string, options: { thread?: boolean }
 
 const THREAD = new URL('../../bin/pglite-thread.js', import.meta.url);
 
-/**
- * PGlite behind a message channel. The thread answers in order; what needs care is the transaction: PGlite
- * is one connection, so while one is open (BEGIN sent, COMMIT not yet) no other query may be sent, or it
- * would run inside it. Transactions therefore queue on a chain, in the order they were asked for, and a
- * query outside them waits for the open one to end; queries outside transactions go straight through.
- */
+type Send = (sql: string, params: unknown[]) => Promise<unknown[]>;
+
+/** PGlite behind a message channel: the thread answers in the order asked (pglite-thread.ts). */
 async function openThread(dataDir: string | undefined, release: () => void): Promise<Database> {
   const worker = new Worker(THREAD);
   const waiting = new Map<number, { resolve: (rows: unknown[]) => void; reject: (e: Error) => void }>();
@@ -75,11 +73,28 @@ async function openThread(dataDir: string | undefined, release: () => void): Pro
     });
   };
   await send({ open: dataDir ? { dataDir } : {} });
+  return overConnection(
+    (sql, params) => send({ sql, params }),
+    async () => {
+      await send({ close: true }).catch(() => {});
+      await worker.terminate();
+    },
+    release,
+  );
+}
 
+/**
+ * One PGlite connection as a Database. Statements run in the order sent (so a transaction may send several
+ * without awaiting each). What needs care is the transaction: PGlite is one connection, so while one is open
+ * (BEGIN sent, COMMIT not yet) no other statement may be sent, or it would run inside it. Transactions
+ * therefore queue on a chain, in the order they were asked for, and a statement outside them waits for the
+ * open one to end; statements outside transactions go straight through.
+ */
+function overConnection(send: Send, shut: () => Promise<void>, release: () => void): Database {
   let chain: Promise<unknown> = Promise.resolve();
   let open: Promise<unknown> | null = null; // the transaction in progress, if any
   const direct: Queryable = {
-    query: async <Row>(sql: string, params: unknown[] = []) => (await send({ sql, params })) as Row[],
+    query: async <Row>(sql: string, params: unknown[] = []) => (await send(sql, params)) as Row[],
   };
   return {
     kind: 'pglite',
@@ -89,9 +104,12 @@ async function openThread(dataDir: string | undefined, release: () => void): Pro
     },
     transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
       const run = async () => {
-        await direct.query('BEGIN');
+        // Statements run in the order sent, so BEGIN need not be awaited before the first query.
+        const begun = direct.query('BEGIN');
+        begun.catch(() => {});
         try {
           const result = await work(direct);
+          await begun;
           await direct.query('COMMIT');
           return result;
         } catch (e) {
@@ -112,8 +130,7 @@ async function openThread(dataDir: string | undefined, release: () => void): Pro
     async close() {
       try {
         await chain;
-        await send({ close: true }).catch(() => {});
-        await worker.terminate();
+        await shut();
       } finally {
         release();
       }
@@ -121,26 +138,13 @@ async function openThread(dataDir: string | undefined, release: () => void): Pro
   };
 }
 
-function wrap(pg: PGlite, release: () => void): Database {
-  const run = (q: Pick<PGlite, 'query'>): Queryable => ({
-    async query<Row>(sql: string, params: unknown[] = []) {
-      const r = await q.query<Row>(sql, params);
-      return r.rows;
-    },
-  });
-  return {
-    kind: 'pglite',
-    ...run(pg),
-    // PGlite is one connection: its transaction() holds a mutex, so other queries wait until it ends.
-    transaction: (work) => pg.transaction((tx) => work(run(tx))),
-    async close() {
-      try {
-        await pg.close();
-      } finally {
-        release();
-      }
-    },
-  };
+function inProcess(pg: PGlite, release: () => void): Database {
+  const connection = new PgliteConnection(pg);
+  return overConnection(
+    (sql, params) => connection.query(sql, params),
+    () => pg.close(),
+    release,
+  );
 }
 
 function lockDataDirectory(dir: string): () => void {

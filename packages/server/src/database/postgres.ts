@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
-import type { Database, Queryable } from './types.ts';
+import { type Database, type Queryable, TransactionRolledBack } from './types.ts';
 
 // Dates and timestamps come back as strings in both databases (PGlite returns Date for timestamptz; we read
 // them as ISO text by casting in SQL where it matters), and int8 as a JS number: sequence numbers stay far
@@ -13,17 +14,39 @@ export interface PostgresOptions {
   max?: number;
 }
 
+// A statement with parameters is prepared once per connection under a name derived from its text (node-postgres
+// keeps the names it has prepared), then only bound and executed: the server parses and plans it once, not on
+// every vote. Statements are a fixed set, bar a few built with a varying number of placeholders; past
+// MAX_NAMED distinct texts, new ones go unnamed.
+const MAX_NAMED = 500;
+const named = new Map<string, string>();
+
+function statementName(sql: string): string | undefined {
+  let name = named.get(sql);
+  if (!name && named.size < MAX_NAMED) {
+    name = `concert_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`;
+    named.set(sql, name);
+  }
+  return name;
+}
+
 export async function openPostgres(options: PostgresOptions): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
+    // Pipeline mode: a query is written to the connection without waiting for the answer to the one before,
+    // so statements issued together (BEGIN and a transaction's first reads, say) cost one round trip. They
+    // still run in the order written, each with its own Sync (an error does not swallow the next).
+    pipeline: true,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   pool.on('error', () => {}); // an idle client's error is reported on its next use
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
   const on = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row>(sql: string, params: unknown[] = []) {
-      const r = await c.query(sql, params);
+      const r = await c.query(
+        params.length > 0 ? { name: statementName(sql), text: sql, values: params } : sql,
+      );
       return r.rows as Row[];
     },
   });
@@ -33,9 +56,15 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     async transaction(work) {
       const client = await pool.connect();
       try {
-        await client.query('BEGIN');
+        // BEGIN travels with the transaction's first statements (pipeline mode) rather than a round trip of
+        // its own; it is awaited before COMMIT, and fails only with the connection, which fails them too.
+        const begun = client.query('BEGIN');
+        begun.catch(() => {});
         const result = await work(on(client));
-        await client.query('COMMIT');
+        await begun;
+        const committed = await client.query('COMMIT');
+        // COMMIT in a transaction that an error aborted answers ROLLBACK: say so rather than seem to commit.
+        if (committed.command === 'ROLLBACK') throw new TransactionRolledBack();
         return result;
       } catch (e) {
         await client.query('ROLLBACK').catch(() => {});

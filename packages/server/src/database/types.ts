@@ -3,8 +3,16 @@
 
 export type DatabaseKind = 'pglite' | 'postgresql';
 
+/** Statements sent without awaiting the one before run in the order sent (a transaction may pipeline them). */
 export interface Queryable {
   query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
+/** COMMIT answered ROLLBACK: a statement of the transaction had failed and the error was not undone. */
+export class TransactionRolledBack extends Error {
+  constructor() {
+    super('the transaction was rolled back at COMMIT: a statement in it had failed');
+  }
 }
 
 export interface Database extends Queryable {

@@ -37,14 +37,58 @@ export function engineInstitution(row: InstitutionRow): Institution {
 
 const parsed = new Map<string, Charter>();
 
+/** An institution's row without its charter text, with the text's SHA-256 instead (null: a built-in charter). */
+export type InstitutionKey = Omit<InstitutionRow, 'charter_source'> & { charter_sha256: string | null };
+
+const rows = new Map<string, InstitutionRow>();
+const MAX_ROWS = 256;
+
+/**
+ * The whole row for a key read with a query: from memory, or read once. An institution never changes once
+ * created, and the key holds every column (the charter as its digest), so a row kept is the row stored, in
+ * any database and any process.
+ */
+export async function institutionRow(db: Queryable, key: InstitutionKey): Promise<InstitutionRow> {
+  const k = JSON.stringify([
+    key.id,
+    key.charter_id,
+    key.name,
+    key.adopted_on,
+    key.created_at,
+    key.charter_sha256,
+  ]);
+  const known = rows.get(k);
+  if (known) return known;
+  const { charter_sha256, ...rest } = key;
+  let charter_source: string | null = null;
+  if (charter_sha256 !== null) {
+    const [row] = await db.query<{ charter_source: string }>(
+      'SELECT charter_source FROM institutions WHERE id = $1',
+      [key.id],
+    );
+    if (!row) throw notFound(`institution ${key.id}`);
+    charter_source = row.charter_source;
+  }
+  const row: InstitutionRow = { ...rest, charter_source };
+  if (rows.size >= MAX_ROWS) rows.clear();
+  rows.set(k, row);
+  return row;
+}
+
+const charters = new WeakMap<object, Charter>();
+
 export function charterOf(row: Pick<InstitutionRow, 'charter_id' | 'charter_source'>): Charter {
   if (!row.charter_source) return builtinCharter(row.charter_id);
+  // The same row object (institutionRow's) needs no hashing of its text on every vote.
+  const known = charters.get(row);
+  if (known) return known;
   const key = createHash('sha256').update(row.charter_source).digest('hex');
   let charter = parsed.get(key);
   if (!charter) {
     charter = parseCharter(row.charter_source, { source: `${row.charter_id}.yaml`, format: 'yaml' });
     parsed.set(key, charter);
   }
+  charters.set(row, charter);
   return charter;
 }
 

@@ -5,7 +5,13 @@ import type { Queryable } from '../database/index.ts';
 import { conflict, notFound } from '../errors.ts';
 import { withheldGroups } from './disclosure.ts';
 import { recordSessionChange } from './events.ts';
-import { charterOf, delegationId, type InstitutionRow } from './institutions.ts';
+import {
+  charterOf,
+  delegationId,
+  type InstitutionKey,
+  type InstitutionRow,
+  institutionRow,
+} from './institutions.ts';
 import { gameOf, getMotion, type MotionRow } from './motions.ts';
 import { actorName, presentDelegations, type SessionRow, sessionWithInstitution } from './sessions.ts';
 
@@ -35,18 +41,40 @@ export async function pollContext(
   pollId: number,
   lock?: 'update' | 'share',
 ): Promise<PollContext> {
-  // One round trip for the poll and what it belongs to: this runs for every vote. The lock is on the poll row.
-  const [row] = await db.query<PollContext>(
-    `SELECT to_jsonb(p) AS poll, to_jsonb(m) AS motion, to_jsonb(s) AS session, to_jsonb(i) AS institution
+  return (await pollContextWith(db, pollId, lock, [])).ctx;
+}
+
+/**
+ * The poll's context, and which of `delegations` are checked in to its session: one round trip, as each batch
+ * of votes needs both. The lock is on the poll row. The institution's charter text is not read each time but
+ * its digest: the row is kept in memory (institutions never change once created) and read whole only when
+ * first seen.
+ */
+export async function pollContextWith(
+  db: Queryable,
+  pollId: number,
+  lock: 'update' | 'share' | undefined,
+  delegations: string[],
+): Promise<{ ctx: PollContext; present: Set<string> }> {
+  const [row] = await db.query<
+    Omit<PollContext, 'institution'> & { institution: InstitutionKey; present: string[] }
+  >(
+    `SELECT to_jsonb(p) AS poll, to_jsonb(m) AS motion, to_jsonb(s) AS session,
+            jsonb_build_object('id', i.id, 'charter_id', i.charter_id, 'name', i.name, 'adopted_on', i.adopted_on,
+              'created_at', i.created_at,
+              'charter_sha256', encode(sha256(convert_to(i.charter_source, 'UTF8')), 'hex')) AS institution,
+            ARRAY(SELECT a.delegation_id FROM attendance a
+                   WHERE a.session_id = s.id AND a.delegation_id = ANY($2::text[]) AND a.present) AS present
        FROM polls p
        JOIN motions m ON m.id = p.motion_id
        JOIN council_sessions s ON s.id = m.session_id
        JOIN institutions i ON i.id = s.institution_id
       WHERE p.id = $1${lock === 'update' ? ' FOR UPDATE OF p' : lock === 'share' ? ' FOR SHARE OF p' : ''}`,
-    [pollId],
+    [pollId, delegations],
   );
   if (!row) throw notFound(`poll ${pollId}`);
-  return row;
+  const { present, institution, ...rest } = row;
+  return { ctx: { ...rest, institution: await institutionRow(db, institution) }, present: new Set(present) };
 }
 
 /** A secret vote is recorded in the audit log as a commitment: sha256(poll, delegation, choice, salt). */

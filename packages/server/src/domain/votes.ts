@@ -4,18 +4,19 @@ import type { Actor } from '../auth/logins.ts';
 import type { Queryable } from '../database/index.ts';
 import { badRequest, conflict, forbidden, HttpError } from '../errors.ts';
 import { gameOf } from './motions.ts';
-import { type Choice, memberOf, type PollContext, pollContext, voteCommitment } from './polls.ts';
+import { type Choice, memberOf, type PollContext, pollContextWith, voteCommitment } from './polls.ts';
 import { proxyInForce } from './proxies.ts';
 import { actorName } from './sessions.ts';
 
 // Votes are written in batches (group commit, domain/vote-queue.ts): one transaction for every vote that
-// arrived while the previous batch was committing. What a vote costs is the statements it takes, all
-// serialised on the audit head's row, so a batch takes each statement once: the polls it concerns (locked
-// FOR SHARE), the attendance of its delegations, the audit head (locked FOR UPDATE), the polls' counts, and
+// arrived while the previous batch was committing. What a vote costs is the statements it takes and the
+// round trips they need, all serialised on the audit head's row, so a batch takes each statement once and
+// sends them together where it can: one round trip for every read (the polls it concerns, locked FOR SHARE,
+// with the presence of its delegations; the audit head, locked FOR UPDATE; the polls' counts; a savepoint),
 // then one statement of multi-row inserts for the votes, the audit entries with the new head, and the
-// session events. A vote that is refused (poll closed, not a member, not checked in, no proxy …) is refused before
+// session events, then COMMIT. A vote that is refused (poll closed, not a member, not checked in, no proxy …) is refused before
 // anything is written, with its own 4xx, and the others go on. Should a multi-row write fail all the same
-// (a constraint the checks did not foresee), the batch rolls back to a savepoint taken before the writes and
+// (a constraint the checks did not foresee), the batch rolls back to the savepoint taken before the writes and
 // writes each vote under a savepoint of its own, so that only the failing vote fails.
 
 export interface VoteRequest {
@@ -57,20 +58,50 @@ export async function castVotes(tx: Queryable, requests: VoteRequest[], now: str
     outcomes[i] = { ok: false, error };
   };
 
-  // The polls first, FOR SHARE and in id order: a close (FOR UPDATE) waits for this batch to commit, or
-  // the batch sees the poll closed; the audit head is locked after them, as every other change does.
+  // Every read in one round trip, sent together behind the transaction's BEGIN, in this order: the polls,
+  // FOR SHARE and in id order (a close, FOR UPDATE, waits for this batch to commit, or the batch sees the
+  // poll closed), each with the presence of every delegation concerned (voters and proxy holders) in its
+  // session; then the audit head, FOR UPDATE (after the polls, as every other change locks them), once per
+  // batch: the chain is extended in memory, in order, and written in one statement; then the polls' counts
+  // and the delegations' current choices, and the savepoint before the writes. The counts come after the
+  // head's lock, in a statement of their own: a statement's snapshot is taken when it starts, so read with
+  // the lock they could miss votes another server process committed while it was awaited.
+  const pollIds = [...new Set(requests.map((r) => r.pollId))].sort((a, b) => a - b);
+  const voters = [...new Set(requests.map((r) => r.delegation))];
+  const delegations = [
+    ...new Set([...voters, ...requests.flatMap((r) => (r.proxyHolder ? [r.proxyHolder] : []))]),
+  ];
+  const contextsRead = Promise.all(
+    pollIds.map((id) =>
+      pollContextWith(tx, id, 'share', delegations).catch((e: unknown) => {
+        if (e instanceof HttpError) return e;
+        throw e;
+      }),
+    ),
+  );
+  const headRead = tx.query<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
+  );
+  const countsRead = countsOf(tx, pollIds, voters);
+  const savepoint = tx.query('SAVEPOINT vote_batch');
+  const [read, [headRow], counts] = await Promise.all([contextsRead, headRead, countsRead, savepoint]);
+  if (!headRow) throw new Error('audit_head is missing: ensureAuditHead() runs when the app starts');
+  const head: AuditEntry | null =
+    Number(headRow.seq) === 0 ? null : ({ seq: Number(headRow.seq), hash: headRow.hash } as AuditEntry);
+
   const contexts = new Map<number, PollContext | HttpError>();
-  for (const id of [...new Set(requests.map((r) => r.pollId))].sort((a, b) => a - b)) {
-    try {
-      contexts.set(id, await pollContext(tx, id, 'share'));
-    } catch (e) {
-      if (!(e instanceof HttpError)) throw e;
-      contexts.set(id, e);
+  const presence = new Set<string>();
+  for (const [i, id] of pollIds.entries()) {
+    const r = read[i]!;
+    if (r instanceof HttpError) contexts.set(id, r);
+    else {
+      contexts.set(id, r.ctx);
+      for (const d of r.present) presence.add(`${r.ctx.session.id}\n${d}`);
     }
   }
 
   // What needs no database: the poll is open, the delegation sits in the body and may vote this way. The
-  // decision game once per poll of the batch (finding it in the memo hashes the charter's source).
+  // decision game once per poll of the batch.
   const games = new Map<number, DecisionGame>();
   const candidates: Accepted[] = [];
   for (const [index, request] of requests.entries()) {
@@ -86,28 +117,7 @@ export async function castVotes(tx: Queryable, requests: VoteRequest[], now: str
     }
   }
 
-  // Presence: one query for every delegation concerned, voters and proxy holders.
-  const sessions = [...new Set(candidates.map((c) => c.ctx.session.id))];
-  const delegations = [
-    ...new Set(
-      candidates.flatMap((c) => [
-        c.request.delegation,
-        ...(c.request.proxyHolder ? [c.request.proxyHolder] : []),
-      ]),
-    ),
-  ];
-  const present = new Set(
-    candidates.length === 0
-      ? []
-      : (
-          await tx.query<{ session_id: number; delegation_id: string }>(
-            `SELECT session_id, delegation_id FROM attendance
-              WHERE session_id = ANY($1::int[]) AND delegation_id = ANY($2::text[]) AND present`,
-            [sessions, delegations],
-          )
-        ).map((r) => `${Number(r.session_id)}\n${r.delegation_id}`),
-  );
-  const isPresent = (session: number, delegation: string) => present.has(`${session}\n${delegation}`);
+  const isPresent = (session: number, delegation: string) => presence.has(`${session}\n${delegation}`);
 
   const accepted: Accepted[] = [];
   for (const c of candidates) {
@@ -143,18 +153,6 @@ export async function castVotes(tx: Queryable, requests: VoteRequest[], now: str
   }
   if (accepted.length === 0) return outcomes;
 
-  // The head, once per batch: the chain is extended in memory, in order, and written in one statement.
-  const [headRow] = await tx.query<{ seq: number; hash: string }>(
-    'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
-  );
-  if (!headRow) throw new Error('audit_head is missing: ensureAuditHead() runs when the app starts');
-  const head: AuditEntry | null =
-    Number(headRow.seq) === 0 ? null : ({ seq: Number(headRow.seq), hash: headRow.hash } as AuditEntry);
-  // The counts after the lock, in a statement of their own: a statement's snapshot is taken when it starts,
-  // so read with the lock they could miss votes another server process committed while it was awaited.
-  const counts = await countsOf(tx, accepted);
-
-  await tx.query('SAVEPOINT vote_batch');
   try {
     await writeVotes(tx, accepted, head, structuredClone(counts), now);
     for (const a of accepted) outcomes[a.index] = { ok: true, sessionId: a.ctx.session.id };
@@ -200,9 +198,7 @@ function checkVoter(
 }
 
 /** Each poll's counts and the current choice of each delegation in the batch, in one query. */
-async function countsOf(tx: Queryable, accepted: Accepted[]): Promise<Counts> {
-  const polls = [...new Set(accepted.map((a) => a.ctx.poll.id))];
-  const delegations = [...new Set(accepted.map((a) => a.request.delegation))];
+async function countsOf(tx: Queryable, polls: number[], delegations: string[]): Promise<Counts> {
   const rows = await tx.query<{ poll_id: number; delegation_id: string | null; choice: Choice; n: number }>(
     `SELECT poll_id, NULL AS delegation_id, choice, COUNT(*)::int AS n FROM votes
       WHERE poll_id = ANY($1::int[]) GROUP BY poll_id, choice
