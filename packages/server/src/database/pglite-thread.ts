@@ -2,7 +2,7 @@
 // the writes to the data directory) never run on the server's event loop. Messages in order, answers in order.
 import { parentPort } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { PgliteConnection } from './pglite-connection.ts';
+import { PgliteConnection, START_PARAMS } from './pglite-connection.ts';
 
 export type ThreadRequest =
   | { id: number; open: { dataDir?: string } }
@@ -25,10 +25,14 @@ parentPort?.on('message', (m: ThreadRequest) => {
 async function answer(m: ThreadRequest): Promise<void> {
   try {
     if ('open' in m) {
-      pg = await PGlite.create(m.open.dataDir ? { dataDir: m.open.dataDir } : {});
+      pg = await PGlite.create({
+        ...(m.open.dataDir ? { dataDir: m.open.dataDir } : {}),
+        startParams: START_PARAMS,
+      });
       connection = new PgliteConnection(pg);
       parentPort?.postMessage({ id: m.id, rows: [] } satisfies ThreadAnswer);
     } else if ('close' in m) {
+      connection?.stop();
       await pg?.close();
       parentPort?.postMessage({ id: m.id, rows: [] } satisfies ThreadAnswer);
     } else {

@@ -2,7 +2,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { PgliteConnection } from './pglite-connection.ts';
+import { PgliteConnection, START_PARAMS } from './pglite-connection.ts';
 import type { ThreadAnswer } from './pglite-thread.ts';
 import type { Database, Queryable } from './types.ts';
 
@@ -33,7 +33,10 @@ export async function openPglite(dataDir?: string, options: { thread?: boolean }
   }
   try {
     if (options.thread) return await openThread(dir ? join(dir, 'pglite') : undefined, release);
-    return inProcess(await PGlite.create(dir ? { dataDir: join(dir, 'pglite') } : {}), release);
+    return inProcess(
+      await PGlite.create({ ...(dir ? { dataDir: join(dir, 'pglite') } : {}), startParams: START_PARAMS }),
+      release,
+    );
   } catch (e) {
     release();
     throw e;
@@ -142,7 +145,10 @@ function inProcess(pg: PGlite, release: () => void): Database {
   const connection = new PgliteConnection(pg);
   return overConnection(
     (sql, params) => connection.query(sql, params),
-    () => pg.close(),
+    () => {
+      connection.stop();
+      return pg.close();
+    },
     release,
   );
 }

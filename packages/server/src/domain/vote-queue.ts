@@ -1,6 +1,6 @@
 import type { Database } from '../database/index.ts';
 import type { SessionSignals } from './events.ts';
-import { castVotes, type VoteRequest } from './votes.ts';
+import { castVotes, Tallies, type VoteRequest } from './votes.ts';
 
 // Group commit of votes. A vote is queued; one writer takes everything queued as a batch and commits it in
 // one transaction (domain/votes.ts); while that transaction runs, the next batch gathers. Each request is
@@ -27,6 +27,8 @@ export class VoteQueue {
   private queue: Pending[] = [];
   private writing: Promise<void> | null = null;
   readonly stats: VoteQueueStats = { batches: 0, votes: 0, largest: 0 };
+  /** Polls' counts kept in memory: only where this process is the database's one writer (PGlite). */
+  private readonly tallies: Tallies | undefined;
 
   constructor(
     private readonly db: Database,
@@ -34,7 +36,9 @@ export class VoteQueue {
     private readonly signals: SessionSignals,
     /** Most votes in one transaction. */
     private readonly maxBatch = 1000,
-  ) {}
+  ) {
+    this.tallies = db.kind === 'pglite' ? talliesOf(db) : undefined;
+  }
 
   /** Casts the vote in the next batch; resolves once that batch has committed. */
   cast(request: VoteRequest): Promise<{ sessionId: number }> {
@@ -66,9 +70,9 @@ export class VoteQueue {
    */
   private async commitNext(): Promise<void> {
     let batch: Pending[] = [];
-    let outcomes: Awaited<ReturnType<typeof castVotes>>;
+    let outcomes: Awaited<ReturnType<typeof castVotes>>['outcomes'];
     try {
-      outcomes = await this.db.transaction(async (tx) => {
+      const result = await this.db.transaction(async (tx) => {
         await this.gather();
         batch = this.queue.splice(0, this.maxBatch);
         this.stats.batches++;
@@ -79,9 +83,13 @@ export class VoteQueue {
           tx,
           batch.map((p) => p.request),
           at,
+          this.tallies,
         );
       });
+      outcomes = result.outcomes;
+      this.tallies?.keep(result.counts);
     } catch (e) {
+      this.tallies?.forget(new Set(batch.map((p) => p.request.pollId)));
       // The transaction failed as a whole (the database went away, a deadlock): nothing of it committed.
       // Failed before taking its batch, it fails the queue, lest the writer retry it for ever.
       for (const p of batch.length > 0 ? batch : this.queue.splice(0)) p.reject(e);
@@ -108,4 +116,16 @@ export class VoteQueue {
       await new Promise<void>((r) => setTimeout(r, 1));
     }
   }
+}
+
+/** One set of tallies per database, whichever queue writes to it. */
+const talliesByDatabase = new WeakMap<Database, Tallies>();
+
+function talliesOf(db: Database): Tallies {
+  let t = talliesByDatabase.get(db);
+  if (!t) {
+    t = new Tallies();
+    talliesByDatabase.set(db, t);
+  }
+  return t;
 }

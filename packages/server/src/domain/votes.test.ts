@@ -79,7 +79,7 @@ describeEachDatabase('votes in batches', (t) => {
     const seq = await headSeq();
     const events = await lastEventId();
 
-    const outcomes = await t.db.transaction((tx) =>
+    const { outcomes } = await t.db.transaction((tx) =>
       castVotes(
         tx,
         [
@@ -136,7 +136,7 @@ describeEachDatabase('votes in batches', (t) => {
     const seq = await headSeq();
     // A vote the checks pass but the database refuses: cast by a user that does not exist (foreign key).
     const ghost: Actor = { ...actors.fra!, userId: 987_654 };
-    const outcomes = await t.db.transaction((tx) =>
+    const { outcomes } = await t.db.transaction((tx) =>
       castVotes(
         tx,
         [vote('deu', poll, 'yes'), vote('fra', poll, 'no', ghost), vote('ita', poll, 'no')],
@@ -151,6 +151,41 @@ describeEachDatabase('votes in batches', (t) => {
     expect(await verified()).toMatchObject({ ok: true });
     const stored = await t.db.query('SELECT delegation_id FROM votes WHERE poll_id = $1 ORDER BY 1', [poll]);
     expect(stored).toEqual([{ delegation_id: 'continental:DEU' }, { delegation_id: 'continental:ITA' }]);
+  });
+
+  it('gives every vote event the running tally a recount of the committed votes gives, across batches and a failed vote', async () => {
+    // On PGlite the counts live in memory between batches (Tallies); on PostgreSQL they are read each time.
+    const present = ['deu', 'fra', 'ita', 'esp', 'nld'];
+    const s = await sessionWith(present);
+    const poll = await pollIn(s);
+    const before = await lastEventId();
+    const queue = new VoteQueue(t.db, () => new Date(), new SessionSignals());
+    const ghost: Actor = { ...actors.ita!, userId: 987_654 }; // refused by the database (foreign key)
+    const choices: Choice[] = ['yes', 'no', 'abstain'];
+    for (let round = 0; round < 5; round++) {
+      const casts = present.map((m, i) =>
+        queue.cast(
+          vote(m, poll, choices[(round * 2 + i) % 3]!, round === 2 && m === 'ita' ? ghost : actors[m]!),
+        ),
+      );
+      const settled = await Promise.allSettled(casts);
+      expect(settled.filter((r) => r.status === 'rejected')).toHaveLength(round === 2 ? 1 : 0);
+    }
+    await queue.idle();
+    const logged = await sessionEventsAfter(t.db, s, before);
+    const current = new Map<string, Choice>();
+    for (const e of logged) {
+      const data = e.data as { delegation: string; choice: Choice; tally: Record<Choice, number> };
+      current.set(data.delegation, data.choice);
+      const recount = { yes: 0, no: 0, abstain: 0 };
+      for (const c of current.values()) recount[c]++;
+      expect(data.tally).toEqual(recount);
+    }
+    expect(logged).toHaveLength(5 * present.length - 1);
+    const stored = await t.db.query<{ choice: Choice }>('SELECT choice FROM votes WHERE poll_id = $1', [
+      poll,
+    ]);
+    expect(stored.map((r) => r.choice).sort()).toEqual([...current.values()].sort());
   });
 
   it('queues votes while a batch commits and keeps event ids in vote order, gap-free, in every session', async () => {

@@ -30,6 +30,12 @@ export interface VoteRequest {
 
 export type VoteOutcome = { ok: true; sessionId: number } | { ok: false; error: unknown };
 
+export interface BatchResult {
+  outcomes: VoteOutcome[];
+  /** The batch's polls' counts after it, whole (every delegation's choice) when `tallies` were given. */
+  counts: Counts;
+}
+
 interface Accepted {
   index: number;
   request: VoteRequest;
@@ -40,7 +46,7 @@ interface Accepted {
 type Tally = Record<Choice, number>;
 
 /** The polls' running counts and each batch delegation's current choice, as the batch advances them. */
-interface Counts {
+export interface Counts {
   tally: Map<number, Tally>;
   current: Map<string, Choice>;
 }
@@ -52,7 +58,12 @@ const key = (pollId: number, delegation: string) => `${pollId}\n${delegation}`;
  * twice in one batch ends with its last choice, and the audit chain and the session's events have both,
  * in order. Returns one outcome per request; throws only when the transaction itself fails.
  */
-export async function castVotes(tx: Queryable, requests: VoteRequest[], now: string): Promise<VoteOutcome[]> {
+export async function castVotes(
+  tx: Queryable,
+  requests: VoteRequest[],
+  now: string,
+  tallies?: Tallies,
+): Promise<BatchResult> {
   const outcomes: VoteOutcome[] = new Array(requests.length);
   const refuse = (i: number, error: unknown) => {
     outcomes[i] = { ok: false, error };
@@ -82,7 +93,12 @@ export async function castVotes(tx: Queryable, requests: VoteRequest[], now: str
   const headRead = tx.query<{ seq: number; hash: string }>(
     'SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE',
   );
-  const countsRead = countsOf(tx, pollIds, voters);
+  const known = tallies?.of(pollIds);
+  const countsRead = known
+    ? Promise.resolve(known)
+    : tallies
+      ? wholeCountsOf(tx, pollIds)
+      : countsOf(tx, pollIds, voters);
   const savepoint = tx.query('SAVEPOINT vote_batch');
   const [read, [headRow], counts] = await Promise.all([contextsRead, headRead, countsRead, savepoint]);
   if (!headRow) throw new Error('audit_head is missing: ensureAuditHead() runs when the app starts');
@@ -151,12 +167,13 @@ export async function castVotes(tx: Queryable, requests: VoteRequest[], now: str
       refuse(c.index, e);
     }
   }
-  if (accepted.length === 0) return outcomes;
+  if (accepted.length === 0) return { outcomes, counts };
 
   try {
-    await writeVotes(tx, accepted, head, structuredClone(counts), now);
+    const after = structuredClone(counts);
+    await writeVotes(tx, accepted, head, after, now);
     for (const a of accepted) outcomes[a.index] = { ok: true, sessionId: a.ctx.session.id };
-    return outcomes;
+    return { outcomes, counts: after };
   } catch {
     await tx.query('ROLLBACK TO SAVEPOINT vote_batch');
   }
@@ -175,7 +192,7 @@ export async function castVotes(tx: Queryable, requests: VoteRequest[], now: str
       refuse(a.index, e);
     }
   }
-  return outcomes;
+  return { outcomes, counts };
 }
 
 /** The checks that need only the poll's context (and the memoised decision game). */
@@ -194,6 +211,60 @@ function checkVoter(
     throw forbidden(`${member} does not sit in body "${session.body_id}"`);
   if (game.mustAbstain.includes(member) && input.choice !== 'abstain') {
     throw badRequest(`${member} is a party to the matter and must abstain`, 'choice');
+  }
+}
+
+/** Each poll's counts and every delegation's current choice, in one query (to keep in `Tallies`). */
+async function wholeCountsOf(tx: Queryable, polls: number[]): Promise<Counts> {
+  const rows = await tx.query<{ poll_id: number; delegation_id: string; choice: Choice }>(
+    'SELECT poll_id, delegation_id, choice FROM votes WHERE poll_id = ANY($1::int[])',
+    [polls],
+  );
+  const counts: Counts = { tally: new Map(), current: new Map() };
+  for (const p of polls) counts.tally.set(p, { yes: 0, no: 0, abstain: 0 });
+  for (const r of rows) {
+    counts.tally.get(Number(r.poll_id))![r.choice]++;
+    counts.current.set(key(Number(r.poll_id), r.delegation_id), r.choice);
+  }
+  return counts;
+}
+
+/**
+ * The polls' counts and every delegation's current choice, kept in memory where one process alone writes
+ * votes (PGlite: one connection, one process by its lock file), so that a batch need not read them: a fifth
+ * of a batch's time in PGlite. Recorded only after the batch that produced them committed; the polls of a
+ * batch that failed are forgotten and read whole again.
+ */
+export class Tallies {
+  private readonly polls = new Map<number, Counts>();
+
+  constructor(private readonly max = 64) {}
+
+  /** A copy of the counts of `polls` (the batch advances it), or undefined if one of them is not kept. */
+  of(polls: number[]): Counts | undefined {
+    const counts: Counts = { tally: new Map(), current: new Map() };
+    for (const p of polls) {
+      const kept = this.polls.get(p);
+      if (!kept) return undefined;
+      counts.tally.set(p, { ...kept.tally.get(p)! });
+      for (const [k, c] of kept.current) counts.current.set(k, c);
+    }
+    return counts;
+  }
+
+  /** Keeps what a committed batch left (its polls whole). */
+  keep(counts: Counts): void {
+    for (const [p, tally] of counts.tally) {
+      const prefix = `${p}\n`;
+      const current = new Map([...counts.current].filter(([k]) => k.startsWith(prefix)));
+      this.polls.delete(p);
+      this.polls.set(p, { tally: new Map([[p, { ...tally }]]), current });
+    }
+    while (this.polls.size > this.max) this.polls.delete(this.polls.keys().next().value!);
+  }
+
+  forget(polls: Iterable<number>): void {
+    for (const p of polls) this.polls.delete(p);
   }
 }
 
