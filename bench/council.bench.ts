@@ -245,14 +245,17 @@ async function liveUpdates(base: string, a: SeededAssembly, session: number, pol
   ).events.slice(-1);
   const startId = Number(first?.id ?? 0);
   const clients: StreamClient[] = a.members.map(() => ({ ids: [], last: startId }));
-  const onEvent = (_id: number, data: { delegation?: string }) => {
-    const key = data.delegation;
-    if (!key) return;
+  // A vote is known by its delegation and choice (a delegation's consecutive votes differ in choice).
+  const onEvent = (_id: number, data: { delegation?: string; choice?: string }) => {
+    if (!data.delegation) return;
+    const key = `${data.delegation}\n${data.choice}`;
     const now = performance.now();
     const s = sentAt.get(key);
     const k = ackedAt.get(key);
-    if (s !== undefined) fromSend.add(now - s);
-    if (k !== undefined) fromAck.add(Math.max(0, now - k));
+    if (s === undefined) return;
+    fromSend.add(now - s);
+    // An event may arrive before its own 204: it counts as 0 from the acknowledgement.
+    fromAck.add(k !== undefined && k >= s ? now - k : 0);
   };
   await Promise.all(
     a.members.map((m, i) => connectStream(base, a.delegates.get(m)!, session, clients[i]!, onEvent)),
@@ -279,14 +282,14 @@ async function liveUpdates(base: string, a: SeededAssembly, session: number, pol
       }, 500);
     }
     const m = a.members[k % a.members.length]!;
-    const key = `assembly:${m}`;
+    const choice = CHOICES[Math.floor(k / a.members.length) % 3]!;
+    const key = `assembly:${m}\n${choice}`;
     sentAt.set(key, performance.now());
+    ackedAt.delete(key);
     inFlight.push(
-      vote(base, a.delegates.get(m)!, poll, CHOICES[Math.floor(k / a.members.length) % 3]!, votes, due).then(
-        () => {
-          ackedAt.set(key, performance.now());
-        },
-      ),
+      vote(base, a.delegates.get(m)!, poll, choice, votes, due).then(() => {
+        ackedAt.set(key, performance.now());
+      }),
     );
   }
   await Promise.all(inFlight);

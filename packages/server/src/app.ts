@@ -17,6 +17,7 @@ import type { Actor } from './auth/logins.ts';
 import { type PasswordCost, PRODUCTION_COST } from './auth/passwords.ts';
 import type { Database, Queryable } from './database/index.ts';
 import { SessionSignals } from './domain/events.ts';
+import { relaySignals } from './domain/relay.ts';
 import { VoteQueue } from './domain/vote-queue.ts';
 import { HttpError, unauthorized } from './errors.ts';
 import { type Analyses, AnalysisThread } from './jobs/analyses.ts';
@@ -166,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   };
   await ensureAuditHead(options.db);
+  const stopRelay = await relaySignals(options.db, signals);
   app.decorate('jobs', jobs);
   // Event streams never end on their own: end them before close() waits for open connections.
   app.addHook('preClose', async () => {
@@ -173,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await jobs.close();
     await votes.idle();
     await analyses.close();
+    await stopRelay();
   });
 
   // Over plain HTTP (localhost) neither HSTS nor upgrade-insecure-requests may be sent: they would break /docs.

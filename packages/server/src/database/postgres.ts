@@ -74,5 +74,71 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       }
     },
     close: () => pool.end(),
+    listen: async (onMessage) => listen(options, await channelOf(pool), onMessage),
+    notify: async (payload) => {
+      await pool.query('SELECT pg_notify($1, $2)', [await channelOf(pool), payload]);
+    },
+  };
+}
+
+// Notification channels are per database, not per schema: each schema (each test file, each bench run) gets its own.
+const channels = new WeakMap<pg.Pool, Promise<string>>();
+function channelOf(pool: pg.Pool): Promise<string> {
+  let c = channels.get(pool);
+  if (!c) {
+    c = pool
+      .query<{ schema: string }>('SELECT current_schema() AS schema')
+      .then(({ rows }) => `concert_${rows[0]!.schema}`.slice(0, 63));
+    channels.set(pool, c);
+  }
+  return c;
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to others), reconnecting a second after
+ * it is lost, until stopped.
+ */
+async function listen(
+  options: PostgresOptions,
+  channel: string,
+  onMessage: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const connect = async (first: boolean): Promise<void> => {
+    const c = new pg.Client({
+      connectionString: options.connectionString,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    const lost = () => {
+      if (client !== c) return;
+      client = undefined;
+      c.end().catch(() => {});
+      if (!stopped) retry = setTimeout(() => void connect(false), 1000);
+    };
+    c.on('error', lost);
+    c.on('end', lost);
+    c.on('notification', (n) => {
+      if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
+    });
+    client = c;
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    } catch (e) {
+      if (!first) return lost();
+      client = undefined;
+      await c.end().catch(() => {});
+      throw e;
+    }
+  };
+  await connect(true);
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    const c = client;
+    client = undefined;
+    await c?.end().catch(() => {});
   };
 }

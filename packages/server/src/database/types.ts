@@ -20,6 +20,12 @@ export interface Database extends Queryable {
   /** Runs `work` in one transaction (BEGIN … COMMIT, ROLLBACK on any error); the callback's queries run inside it. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Calls `onMessage` with each notification another connection sends with `notify` (PostgreSQL's LISTEN/NOTIFY,
+   * on a channel of this schema); resolves to a function that stops listening. PostgreSQL only.
+   */
+  listen?(onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  notify?(payload: string): Promise<void>;
 }
 
 /** What `/api/health` says about the durability of each kind of database. */

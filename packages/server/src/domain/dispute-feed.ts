@@ -1,10 +1,12 @@
 import type { EventEmitter } from 'node:events';
 import type { CaseState, DisputeEvent } from '@concert/engine';
+import type { SessionSignals } from './events.ts';
 
 // "Institution X's dispute registry changed": raised in-process after the transaction that stored a case's event
 // has committed, so a listener that then reads the case sees the event. It rides on the platform's signal
 // emitter under a name of its own; the session feeds (domain/events.ts) never listen to it. Like the session
-// streams, it does not cross server processes (docs/server.md, *Not yet built*: LISTEN/NOTIFY).
+// signals, it reaches the other server processes sharing a PostgreSQL database through the relay
+// (domain/relay.ts).
 
 /** What the stream sends: enough for a client to know which case to refetch; the case itself is read by GET. */
 export interface DisputeChange {
@@ -19,10 +21,12 @@ export interface DisputeChange {
   at: string;
 }
 
-const channel = (institution: string) => `disputes:${institution}`;
+export const disputeChannel = (institution: string) => `disputes:${institution}`;
+const channel = disputeChannel;
 
-export function announceDispute(signals: EventEmitter, change: DisputeChange): void {
+export function announceDispute(signals: SessionSignals, change: DisputeChange): void {
   signals.emit(channel(change.institution), change);
+  signals.outbound?.({ dispute: change });
 }
 
 /** Calls `listener` for each change to the institution's cases until the returned function is called. */

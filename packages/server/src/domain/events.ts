@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Queryable } from '../database/index.ts';
 import { appendAudit } from '../record/audit.ts';
+import type { DisputeChange } from './dispute-feed.ts';
 
 // A session's events, in order, in the database: the server-sent-event stream replays them by id after a
 // reconnect, and the session's event log (exports, replay) is read from the same rows. `data` is what every
@@ -62,13 +63,18 @@ export async function sessionEventsAfter(
 
 /** In-process signal "session N has new events", raised after a commit; listeners then read the rows. */
 export class SessionSignals extends EventEmitter {
+  /** Set by the relay (domain/relay.ts): what this process announces, for the other server processes. */
+  outbound?: (message: { session: number } | { dispute: DisputeChange }) => void;
+
   constructor() {
     super();
     this.setMaxListeners(0);
   }
-  changed(sessionId: number): void {
+  /** The session's events changed: here (relayed to the other processes), or in another process (`relayed`). */
+  changed(sessionId: number, { relayed = false }: { relayed?: boolean } = {}): void {
     this.emit(`session:${sessionId}`);
     this.emit('changed', sessionId);
+    if (!relayed) this.outbound?.({ session: sessionId });
   }
 }
 

@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
+import { TEST_COST } from '../auth/passwords.ts';
+import { openDatabase } from '../database/index.ts';
 import { describeEachDatabase } from '../database/test-support.ts';
 import { type Client, followEventStream, startTestPlatform, type TestPlatform } from '../test-support.ts';
 
@@ -58,6 +61,69 @@ describeEachDatabase('live updates', (t) => {
     });
     expect(missed[2]!.data).toMatchObject({ poll: poll.id, result: { adopted: false } });
   });
+
+  // Two server processes on one PostgreSQL database: each wakes the other's streams (domain/relay.ts).
+  it.runIf(t.kind === 'postgresql')(
+    'wakes the streams of another server sharing the database: session events and dispute changes',
+    async () => {
+      const db = await openDatabase({ databaseUrl: t.url!, schema: t.schema! });
+      const other = await buildApp({ db, logger: false, passwordCost: TEST_COST });
+      try {
+        const otherBase = await other.listen({ port: 0, host: '127.0.0.1' });
+        const s = (
+          await chair.post('/api/sessions', {
+            institution: 'continental',
+            body: 'council',
+            title: 'Two servers',
+          })
+        ).json().id;
+        const sessionStream = await followEventStream(
+          `${otherBase}/api/sessions/${s}/events`,
+          observer.headers,
+        );
+        const disputeStream = await followEventStream(
+          `${otherBase}/api/disputes/stream?institution=continental`,
+          observer.headers,
+        );
+        expect((await sessionStream.take(1)).map((e) => e.event)).toEqual(['session.opened']); // caught up
+        const deu = await tp.login('delegate-deu');
+        await deu.post(`/api/sessions/${s}/attendance`, { present: true });
+        const motion = await deu.post(`/api/sessions/${s}/motions`, {
+          category: 'procedural',
+          text: 'Relayed',
+        });
+        expect(motion.statusCode, motion.body).toBe(201);
+        const poll = (await chair.post(`/api/motions/${motion.json().id}/polls`)).json();
+        await deu.post(`/api/polls/${poll.id}/votes`, { choice: 'no' });
+        // Nothing happened on the other server: only the relay can have woken its stream.
+        expect((await sessionStream.take(4)).map((e) => e.event)).toEqual([
+          'attendance.changed',
+          'motion.tabled',
+          'poll.opened',
+          'vote.cast',
+        ]);
+        sessionStream.close();
+        const svn = await tp.login('delegate-svn');
+        const filed = await svn.post('/api/disputes', {
+          institution: 'continental',
+          date: '2026-01-15',
+          by: 'SVN',
+          parties: ['SVN', 'HRV'],
+          subject: 'territorial',
+        });
+        expect(filed.statusCode, filed.body).toBe(201);
+        const [change] = await disputeStream.take(1);
+        expect(change).toMatchObject({
+          event: 'dispute.event',
+          data: { case: filed.json().id, type: 'file' },
+        });
+        disputeStream.close();
+      } finally {
+        await other.close();
+        await db.close();
+      }
+    },
+  );
 
   it('refuses a stream without a login', async () => {
     const s = (
