@@ -190,3 +190,12 @@ export async function proceduralPoll(chair: Client, session: number): Promise<nu
   expect(opened.statusCode, opened.body).toBe(201);
   return opened.json().id as number;
 }
+
+/** The dispute tests' case: Slovenia files its boundary case with Croatia in the continental institution. */
+export const SLOVENIA_CROATIA = {
+  institution: 'continental',
+  date: '2026-01-15',
+  by: 'SVN',
+  parties: ['SVN', 'HRV'],
+  subject: 'territorial',
+};

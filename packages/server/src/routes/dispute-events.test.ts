@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../database/test-support.ts';
-import { type Client, followEventStream, startTestPlatform, type TestPlatform } from '../test-support.ts';
+import {
+  type Client,
+  followEventStream,
+  SLOVENIA_CROATIA,
+  startTestPlatform,
+  type TestPlatform,
+} from '../test-support.ts';
 
 describeEachDatabase('live dispute registry', (t) => {
   let tp: TestPlatform;
@@ -28,13 +34,7 @@ describeEachDatabase('live dispute registry', (t) => {
     );
     expect(stream.status).toBe(200);
     expect(stream.headers.get('content-type')).toMatch(/text\/event-stream/);
-    const filed = await svn.post('/api/disputes', {
-      institution: 'continental',
-      date: '2026-01-15',
-      by: 'SVN',
-      parties: ['SVN', 'HRV'],
-      subject: 'territorial',
-    });
+    const filed = await svn.post('/api/disputes', SLOVENIA_CROATIA);
     expect(filed.statusCode, filed.body).toBe(201);
     const id = filed.json().id;
     const settled = await svn.post(`/api/disputes/${id}/events`, {

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../database/test-support.ts';
-import { type Client, startTestPlatform, type TestPlatform } from '../test-support.ts';
+import { type Client, SLOVENIA_CROATIA, startTestPlatform, type TestPlatform } from '../test-support.ts';
 
 // A territorial dispute between two continental members through every stage of the charter's procedure, via the
 // API, each action by the role the procedure gives it (dates as in packages/cli/examples/piran-bay.yaml).
@@ -33,11 +33,7 @@ describeEachDatabase('dispute cases', (t) => {
 
   it('files a case through a party delegation and opens the mandated negotiation with its deadline', async () => {
     const res = await svn.post('/api/disputes', {
-      institution: 'continental',
-      date: '2026-01-15',
-      by: 'SVN',
-      parties: ['SVN', 'HRV'],
-      subject: 'territorial',
+      ...SLOVENIA_CROATIA,
       title: 'Land and maritime boundary in the Bay of Piran',
     });
     expect(res.statusCode).toBe(201);
@@ -179,13 +175,7 @@ describeEachDatabase('dispute cases', (t) => {
     expect(filed.statusCode).toBe(201);
     const id = filed.json().id;
     const size = await auditSize();
-    const file = {
-      institution: 'continental',
-      date: '2026-02-01',
-      by: 'SVN',
-      parties: ['SVN', 'HRV'],
-      subject: 'territorial',
-    };
+    const file = { ...SLOVENIA_CROATIA, date: '2026-02-01' };
     const bad: [Client, string, unknown, number, RegExp, string?][] = [
       [svn, '/api/disputes', { ...file, institution: undefined }, 400, /institution/, 'institution'],
       [svn, '/api/disputes', { ...file, institution: 'atlantis' }, 404, /institution "atlantis" not found/],

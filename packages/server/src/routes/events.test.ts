@@ -3,7 +3,13 @@ import { buildApp } from '../app.ts';
 import { TEST_COST } from '../auth/passwords.ts';
 import { openDatabase } from '../database/index.ts';
 import { describeEachDatabase } from '../database/test-support.ts';
-import { type Client, followEventStream, startTestPlatform, type TestPlatform } from '../test-support.ts';
+import {
+  type Client,
+  followEventStream,
+  SLOVENIA_CROATIA,
+  startTestPlatform,
+  type TestPlatform,
+} from '../test-support.ts';
 
 /** Reads a session's stream from a live server until `count` events have arrived, then leaves. */
 async function readEvents(url: string, reader: Client, count: number, lastEventId?: number) {
@@ -104,13 +110,7 @@ describeEachDatabase('live updates', (t) => {
         ]);
         sessionStream.close();
         const svn = await tp.login('delegate-svn');
-        const filed = await svn.post('/api/disputes', {
-          institution: 'continental',
-          date: '2026-01-15',
-          by: 'SVN',
-          parties: ['SVN', 'HRV'],
-          subject: 'territorial',
-        });
+        const filed = await svn.post('/api/disputes', SLOVENIA_CROATIA);
         expect(filed.statusCode, filed.body).toBe(201);
         const [change] = await disputeStream.take(1);
         expect(change).toMatchObject({

@@ -1,7 +1,7 @@
 import { TEST_VALLEY } from '@concert/engine/fixtures/test-valley.ts';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../database/test-support.ts';
-import { type Client, startTestPlatform, type TestPlatform } from '../test-support.ts';
+import { type Client, SLOVENIA_CROATIA, startTestPlatform, type TestPlatform } from '../test-support.ts';
 
 // Accepted border changes feed the queries that read borders: the coverage of a transferred area, the
 // neutrality test's "not a land neighbour", and a dispute case's mediator. A constructed case, not geography:
@@ -16,13 +16,7 @@ describeEachDatabase('border changes feed coverage, neutrality and mediators', (
   let filedBefore: number;
 
   const file = async (date: string) => {
-    const res = await svn.post('/api/disputes', {
-      institution: 'continental',
-      date,
-      by: 'SVN',
-      parties: ['SVN', 'HRV'],
-      subject: 'territorial',
-    });
+    const res = await svn.post('/api/disputes', { ...SLOVENIA_CROATIA, date });
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id as number;
     const open = await svn.post(`/api/disputes/${id}/events`, {
