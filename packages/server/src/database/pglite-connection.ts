@@ -47,6 +47,7 @@ export class PgliteConnection {
   private serial = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private pending = 0;
+  private stopped = false;
   private idle: ReturnType<typeof setTimeout> | undefined;
   /** Checkpoints taken while idle. */
   checkpoints = 0;
@@ -60,50 +61,57 @@ export class PgliteConnection {
   query<Row>(sql: string, params: unknown[] = []): Promise<Row[]> {
     this.pending++;
     clearTimeout(this.idle);
-    const run = this.queue.then(() => this.run<Row>(sql, params));
-    this.queue = run.catch(() => {});
-    void this.queue.then(() => {
+    return this.enqueue(() => this.run<Row>(sql, params)).finally(() => {
       if (--this.pending === 0) this.whenIdle();
     });
-    return run;
   }
 
   /** Stops the idle timer (before closing the database). */
   stop(): void {
+    this.stopped = true;
     clearTimeout(this.idle);
-    this.idle = undefined;
-    this.pending = Number.POSITIVE_INFINITY;
+  }
+
+  /** Runs `task` after everything queued so far. */
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => {});
+    return run;
   }
 
   private whenIdle(): void {
-    this.idle = setTimeout(() => this.checkpointIfDue(), this.policy.idleMs);
+    if (this.stopped) return;
+    this.idle = setTimeout(() => void this.checkpointIfDue().catch(() => {}), this.policy.idleMs);
     this.idle.unref?.();
   }
 
   /** Queued like a statement, so that it runs between statements and sees whether a transaction is open. */
-  private checkpointIfDue(): void {
-    this.queue = this.queue
-      .then(async () => {
-        if (this.pending > 0 || this.pg.isInTransaction()) return;
-        const { rows } = await this.pg.query<{ wal: number }>(
-          'SELECT (pg_current_wal_lsn() - checkpoint_lsn)::float8 AS wal FROM pg_control_checkpoint()',
-        );
-        if ((rows[0]?.wal ?? 0) < this.policy.walBytes) return;
-        await this.pg.exec('CHECKPOINT');
-        this.checkpoints++;
-      })
-      .catch(() => {});
+  private checkpointIfDue(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.pending > 0 || this.pg.isInTransaction()) return;
+      const { rows } = await this.pg.query<{ wal: number }>(
+        'SELECT (pg_current_wal_lsn() - checkpoint_lsn)::float8 AS wal FROM pg_control_checkpoint()',
+      );
+      if ((rows[0]?.wal ?? 0) < this.policy.walBytes) return;
+      await this.pg.exec('CHECKPOINT');
+      this.checkpoints++;
+    });
+  }
+
+  /** One call into PGlite; its error names the statement (and parameters) it came from. */
+  private async call(message: Uint8Array, sql: string, params?: unknown[]) {
+    try {
+      return (await this.pg.execProtocol(message, { syncToFs: false })).messages;
+    } catch (e) {
+      throw Object.assign(e as Error, { query: sql, ...(params ? { params } : {}) });
+    }
   }
 
   private async run<Row>(sql: string, params: unknown[]): Promise<Row[]> {
     if (params.length === 0 && CONTROL.test(sql)) {
       // By execProtocol rather than exec(): exec's wrapping (its lock, blob and sync steps) costs more than
       // BEGIN itself, and this connection already runs one statement at a time.
-      const { messages } = await this.pg
-        .execProtocol(protocol.serialize.query(sql), { syncToFs: false })
-        .catch((e: Error) => {
-          throw Object.assign(e, { query: sql });
-        });
+      const messages = await this.call(protocol.serialize.query(sql), sql);
       const last = parse.parseResults(messages, this.pg.parsers).at(-1);
       // COMMIT in a transaction that an error aborted answers ROLLBACK: say so rather than seem to commit.
       if (last?.command === 'ROLLBACK' && /^\s*COMMIT\s*;?\s*$/i.test(sql)) throw new TransactionRolledBack();
@@ -118,12 +126,11 @@ export class PgliteConnection {
       protocol.serialize.sync(),
     );
     try {
-      const { messages } = await this.pg.execProtocol(message, { syncToFs: false });
-      return parse.parseResults(messages, this.pg.parsers)[0]!.rows as Row[];
+      return parse.parseResults(await this.call(message, sql, params), this.pg.parsers)[0]!.rows as Row[];
     } catch (e) {
       // A table changed under a prepared statement's result: prepare it anew next time.
       if (/cached plan must not change result type/.test(String((e as Error).message))) this.forget(sql);
-      throw Object.assign(e as Error, { query: sql, params });
+      throw e;
     }
   }
 
@@ -135,18 +142,14 @@ export class PgliteConnection {
       return known;
     }
     const name = `concert_${++this.serial}`;
-    const { messages } = await this.pg
-      .execProtocol(
-        join(
-          protocol.serialize.parse({ name, text: sql, types: [] }),
-          protocol.serialize.describe({ type: 'S', name }),
-          protocol.serialize.sync(),
-        ),
-        { syncToFs: false },
-      )
-      .catch((e: Error) => {
-        throw Object.assign(e, { query: sql });
-      });
+    const messages = await this.call(
+      join(
+        protocol.serialize.parse({ name, text: sql, types: [] }),
+        protocol.serialize.describe({ type: 'S', name }),
+        protocol.serialize.sync(),
+      ),
+      sql,
+    );
     const prepared = { name, types: parse.parseDescribeStatementResults(messages) };
     this.prepared.set(sql, prepared);
     if (this.prepared.size > MAX_STATEMENTS) this.forget(this.prepared.keys().next().value!);
@@ -158,16 +161,8 @@ export class PgliteConnection {
     if (!p) return;
     this.prepared.delete(sql);
     // Closing is not transactional and cannot fail on a live statement; run it behind whatever is queued.
-    this.queue = this.queue.then(() =>
-      this.pg
-        .execProtocol(
-          join(protocol.serialize.close({ type: 'S', name: p.name }), protocol.serialize.sync()),
-          {
-            syncToFs: false,
-          },
-        )
-        .catch(() => {}),
-    );
+    const close = join(protocol.serialize.close({ type: 'S', name: p.name }), protocol.serialize.sync());
+    void this.enqueue(() => this.call(close, sql)).catch(() => {});
   }
 
   /** A parameter as text, as PGlite's query() would send it (arrays by its array serialiser). */

@@ -32,15 +32,25 @@ function statementName(sql: string): string | undefined {
 
 export async function openPostgres(options: PostgresOptions): Promise<Database> {
   const pool = new pg.Pool({
-    connectionString: options.connectionString,
+    ...connectionOf(options),
     max: options.max ?? 10,
     // Pipeline mode: a query is written to the connection without waiting for the answer to the one before,
     // so statements issued together (BEGIN and a transaction's first reads, say) cost one round trip. They
     // still run in the order written, each with its own Sync (an error does not swallow the next).
     pipeline: true,
-    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   pool.on('error', () => {}); // an idle client's error is reported on its next use
+  // Notification channels are per database, not per schema: each schema (each test file, each bench run)
+  // gets its own. Asked once, on first use.
+  let schemaChannel: Promise<string> | undefined;
+  const channel = () =>
+    (schemaChannel ??= pool
+      .query<{ schema: string }>('SELECT current_schema() AS schema')
+      .then(({ rows }) => `concert_${rows[0]!.schema}`.slice(0, 63))
+      .catch((e: unknown) => {
+        schemaChannel = undefined; // ask again next time
+        throw e;
+      }));
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
   const on = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row>(sql: string, params: unknown[] = []) {
@@ -74,25 +84,17 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       }
     },
     close: () => pool.end(),
-    listen: async (onMessage) => listen(options, await channelOf(pool), onMessage),
+    listen: async (onMessage) => listen(options, await channel(), onMessage),
     notify: async (payload) => {
-      await pool.query('SELECT pg_notify($1, $2)', [await channelOf(pool), payload]);
+      await pool.query('SELECT pg_notify($1, $2)', [await channel(), payload]);
     },
   };
 }
 
-// Notification channels are per database, not per schema: each schema (each test file, each bench run) gets its own.
-const channels = new WeakMap<pg.Pool, Promise<string>>();
-function channelOf(pool: pg.Pool): Promise<string> {
-  let c = channels.get(pool);
-  if (!c) {
-    c = pool
-      .query<{ schema: string }>('SELECT current_schema() AS schema')
-      .then(({ rows }) => `concert_${rows[0]!.schema}`.slice(0, 63));
-    channels.set(pool, c);
-  }
-  return c;
-}
+const connectionOf = (options: PostgresOptions) => ({
+  connectionString: options.connectionString,
+  ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+});
 
 /**
  * LISTEN on a connection of its own (a pooled one would be handed to others), reconnecting a second after
@@ -107,10 +109,7 @@ async function listen(
   let client: pg.Client | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   const connect = async (first: boolean): Promise<void> => {
-    const c = new pg.Client({
-      connectionString: options.connectionString,
-      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
-    });
+    const c = new pg.Client(connectionOf(options));
     const lost = () => {
       if (client !== c) return;
       client = undefined;

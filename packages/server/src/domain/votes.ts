@@ -45,11 +45,17 @@ interface Accepted {
 
 type Tally = Record<Choice, number>;
 
-/** The polls' running counts and each batch delegation's current choice, as the batch advances them. */
-export interface Counts {
-  tally: Map<number, Tally>;
+/** A poll's running counts and delegations' current choices (delegation → choice), as a batch advances them. */
+interface PollCounts {
+  tally: Tally;
   current: Map<string, Choice>;
 }
+
+/** The counts of a batch's polls, by poll. */
+export type Counts = Map<number, PollCounts>;
+
+const zero = (polls: number[]): Counts =>
+  new Map(polls.map((p) => [p, { tally: { yes: 0, no: 0, abstain: 0 }, current: new Map() }]));
 
 const key = (pollId: number, delegation: string) => `${pollId}\n${delegation}`;
 
@@ -100,7 +106,8 @@ export async function castVotes(
       ? wholeCountsOf(tx, pollIds)
       : countsOf(tx, pollIds, voters);
   const savepoint = tx.query('SAVEPOINT vote_batch');
-  const [read, [headRow], counts] = await Promise.all([contextsRead, headRead, countsRead, savepoint]);
+  const [read, [headRow], countsAtStart] = await Promise.all([contextsRead, headRead, countsRead, savepoint]);
+  let counts = countsAtStart;
   if (!headRow) throw new Error('audit_head is missing: ensureAuditHead() runs when the app starts');
   const head: AuditEntry | null =
     Number(headRow.seq) === 0 ? null : ({ seq: Number(headRow.seq), hash: headRow.hash } as AuditEntry);
@@ -184,8 +191,7 @@ export async function castVotes(
     const attempt = structuredClone(counts);
     try {
       last = await writeVotes(tx, [a], last, attempt, now);
-      counts.tally = attempt.tally;
-      counts.current = attempt.current;
+      counts = attempt;
       outcomes[a.index] = { ok: true, sessionId: a.ctx.session.id };
     } catch (e) {
       await tx.query('ROLLBACK TO SAVEPOINT one_vote');
@@ -220,11 +226,11 @@ async function wholeCountsOf(tx: Queryable, polls: number[]): Promise<Counts> {
     'SELECT poll_id, delegation_id, choice FROM votes WHERE poll_id = ANY($1::int[])',
     [polls],
   );
-  const counts: Counts = { tally: new Map(), current: new Map() };
-  for (const p of polls) counts.tally.set(p, { yes: 0, no: 0, abstain: 0 });
+  const counts = zero(polls);
   for (const r of rows) {
-    counts.tally.get(Number(r.poll_id))![r.choice]++;
-    counts.current.set(key(Number(r.poll_id), r.delegation_id), r.choice);
+    const c = counts.get(Number(r.poll_id))!;
+    c.tally[r.choice]++;
+    c.current.set(r.delegation_id, r.choice);
   }
   return counts;
 }
@@ -236,29 +242,26 @@ async function wholeCountsOf(tx: Queryable, polls: number[]): Promise<Counts> {
  * batch that failed are forgotten and read whole again.
  */
 export class Tallies {
-  private readonly polls = new Map<number, Counts>();
+  private readonly polls = new Map<number, PollCounts>();
 
   constructor(private readonly max = 64) {}
 
   /** A copy of the counts of `polls` (the batch advances it), or undefined if one of them is not kept. */
   of(polls: number[]): Counts | undefined {
-    const counts: Counts = { tally: new Map(), current: new Map() };
+    const counts: Counts = new Map();
     for (const p of polls) {
       const kept = this.polls.get(p);
       if (!kept) return undefined;
-      counts.tally.set(p, { ...kept.tally.get(p)! });
-      for (const [k, c] of kept.current) counts.current.set(k, c);
+      counts.set(p, { tally: { ...kept.tally }, current: new Map(kept.current) });
     }
     return counts;
   }
 
-  /** Keeps what a committed batch left (its polls whole). */
+  /** Keeps what a committed batch left (its polls whole; castVotes does not change them afterwards). */
   keep(counts: Counts): void {
-    for (const [p, tally] of counts.tally) {
-      const prefix = `${p}\n`;
-      const current = new Map([...counts.current].filter(([k]) => k.startsWith(prefix)));
-      this.polls.delete(p);
-      this.polls.set(p, { tally: new Map([[p, { ...tally }]]), current });
+    for (const [p, c] of counts) {
+      this.polls.delete(p); // the most recently used last
+      this.polls.set(p, c);
     }
     while (this.polls.size > this.max) this.polls.delete(this.polls.keys().next().value!);
   }
@@ -278,11 +281,11 @@ async function countsOf(tx: Queryable, polls: number[], delegations: string[]): 
       WHERE poll_id = ANY($1::int[]) AND delegation_id = ANY($2::text[])`,
     [polls, delegations],
   );
-  const counts: Counts = { tally: new Map(), current: new Map() };
-  for (const p of polls) counts.tally.set(p, { yes: 0, no: 0, abstain: 0 });
+  const counts = zero(polls);
   for (const r of rows) {
-    if (r.delegation_id === null) counts.tally.get(Number(r.poll_id))![r.choice] = Number(r.n);
-    else counts.current.set(key(Number(r.poll_id), r.delegation_id), r.choice);
+    const c = counts.get(Number(r.poll_id))!;
+    if (r.delegation_id === null) c.tally[r.choice] = Number(r.n);
+    else c.current.set(r.delegation_id, r.choice);
   }
   return counts;
 }
@@ -329,11 +332,11 @@ async function writeVotes(
     entries.push(last);
     // The running tally after this vote (for a secret ballot only how many have voted: a running tally would
     // reveal each vote as it arrives).
-    const tally = counts.tally.get(poll.id)!;
-    const before = counts.current.get(k);
+    const { tally, current } = counts.get(poll.id)!;
+    const before = current.get(delegation);
     if (before) tally[before]--;
     tally[choice]++;
-    counts.current.set(k, choice);
+    current.set(delegation, choice);
     const voted = tally.yes + tally.no + tally.abstain;
     events.push({
       session: session.id,
