@@ -1,12 +1,15 @@
 // The council platform under load: a real server process (bin/server.js) over loopback, driven by a small HTTP
 // client of our own (node:http with keep-alive connections), on PGlite and on PostgreSQL.
 //
-//   npm run bench:council [-- --db pglite|postgresql|both] [--seconds N] [--only a,b,c,d] [--profile DIR] > report.md
+//   npm run bench:council [-- --db pglite|postgresql|both] [--seconds N] [--only a,b,c,d] [--profile DIR] [--trace FILE] > report.md
 //
 // --only: the measurements to run (default all four), e.g. `--only b` for the open loop alone.
 //
 // --profile DIR: the server runs with `node --cpu-prof` and writes its CPU profiles (main thread and
 // workers, .cpuprofile, for Chrome's DevTools or speedscope) into DIR when it stops.
+//
+// --trace FILE: writes every open-loop (b) vote as a CSV line (database, ms from the start when it was due,
+// latency in ms), to see whether slow votes come alone or together (a stall).
 //
 // (a) 200 delegations voting flat out (closed loop: each sends its next vote when the last is answered);
 // (b) an open loop of 500 votes/s (latency from the scheduled send time, so a stall is not hidden);
@@ -17,7 +20,7 @@
 // PostgreSQL: CONCERT_BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test), in a schema of its
 // own, dropped afterwards. The report (markdown) goes to stdout, progress to stderr.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +42,7 @@ const arg = (name: string, fallback: string) => {
 const SECONDS = Number(arg('seconds', '10'));
 const WHICH = arg('db', 'both');
 const PROFILE = arg('profile', '');
+const TRACE = arg('trace', '');
 const ONLY = new Set(arg('only', 'a,b,c,d').split(','));
 if (!['pglite', 'postgresql', 'both'].includes(WHICH))
   throw new Error('--db takes pglite, postgresql or both');
@@ -98,11 +102,14 @@ function request(base: string, method: string, path: string, token: string, body
 
 class Latencies {
   readonly ms: number[] = [];
+  /** When each was due (ms, performance.now()), kept only for --trace. */
+  readonly due: number[] = [];
   errors = 0;
   timeouts = 0;
   non2xx = 0;
-  add(ms: number) {
+  add(ms: number, due?: number) {
     this.ms.push(ms);
+    if (TRACE && due !== undefined) this.due.push(due);
   }
   summary() {
     const s = [...this.ms].sort((a, b) => a - b);
@@ -129,7 +136,7 @@ function row(label: string, l: Latencies, extra: string) {
 async function vote(base: string, token: string, poll: number, choice: string, l: Latencies, start: number) {
   try {
     const r = await request(base, 'POST', `/api/polls/${poll}/votes`, token, { choice });
-    l.add(performance.now() - start);
+    l.add(performance.now() - start, start);
     if (r.status !== 204) {
       l.non2xx++;
       if (l.non2xx <= 3) log(`  vote answered ${r.status}: ${r.body}`);
@@ -386,6 +393,13 @@ async function benchOne(kind: 'pglite' | 'postgresql'): Promise<string> {
     };
     const a = await run('a', `closed loop, ${SECONDS} s`, () => closedLoop(server.base, assembly, poll));
     const b = await run('b', 'open loop 500/s', () => openLoop(server.base, assembly, poll, 500));
+    if (b && TRACE) {
+      const t0 = Math.min(...b.l.due);
+      appendFileSync(
+        TRACE,
+        b.l.ms.map((ms, i) => `${kind},${(b.l.due[i]! - t0).toFixed(1)},${ms.toFixed(2)}\n`).join(''),
+      );
+    }
     const c = await run('c', 'event streams', () => liveUpdates(server.base, assembly, session, poll));
     const d = await run('d', 'responsiveness during analysis', () =>
       lagUnderAnalysis(server.base, assembly, session),

@@ -25,6 +25,22 @@ describeEachDatabase('council session', (t) => {
     );
   });
 
+  it('sends the security headers on every answer: an API read, a refusal, an unknown route and /docs', async () => {
+    for (const res of [
+      await tp.anonymous.get('/api/health'),
+      await tp.anonymous.get('/api/institutions'),
+      await tp.anonymous.get('/api/no-such-route'),
+      await tp.anonymous.get('/docs/'),
+    ]) {
+      expect(res.headers['content-security-policy']).toMatch(/script-src 'self'/);
+      expect(res.headers['content-security-policy']).not.toMatch(/upgrade-insecure-requests/); // plain HTTP
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(res.headers['strict-transport-security']).toBeUndefined(); // no HSTS over plain HTTP
+    }
+  });
+
   it('seeds the built-in charters as institutions and writes the demo credentials with mode 600', async () => {
     const list = (await chair.get('/api/institutions')).json();
     expect(list.map((i: { id: string }) => i.id)).toEqual(

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Writable } from 'node:stream';
 import pg from 'pg';
 import { type Database, type Queryable, TransactionRolledBack } from './types.ts';
 
@@ -54,6 +55,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   if (options.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
   const on = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row>(sql: string, params: unknown[] = []) {
+      if (c instanceof pg.Client) writeTogether(c);
       const r = await c.query(
         params.length > 0 ? { name: statementName(sql), text: sql, values: params } : sql,
       );
@@ -89,6 +91,19 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       await pool.query('SELECT pg_notify($1, $2)', [await channel(), payload]);
     },
   };
+}
+
+/**
+ * Holds a connection's writes until the current tick's work is done, so that statements issued together (a
+ * batch's reads, say) leave in one write to the socket rather than one each: node-postgres writes every
+ * statement on its own, and on loopback each write is a system call that also runs the receiving side's
+ * network stack — a fifth of the server's time under load.
+ */
+function writeTogether(client: pg.Client): void {
+  const stream = (client as unknown as { connection?: { stream?: Partial<Writable> } }).connection?.stream;
+  if (!stream?.cork || !stream.uncork || (stream.writableCorked ?? 0) > 0) return;
+  stream.cork();
+  process.nextTick(() => stream.uncork!());
 }
 
 const connectionOf = (options: PostgresOptions) => ({
