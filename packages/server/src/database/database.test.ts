@@ -1,8 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { DataDirectoryInUse, MIGRATIONS, openDatabase } from './index.ts';
+import { writeTogether } from './postgres.ts';
 import { describeEachDatabase } from './test-support.ts';
 
 describeEachDatabase('database', (t) => {
@@ -22,6 +25,42 @@ describeEachDatabase('database', (t) => {
     ).rejects.toThrow();
     expect(await t.db.query('SELECT * FROM server_settings WHERE key = $1', ['rollback-probe'])).toEqual([]);
   });
+
+  it.runIf(t.kind === 'postgresql')(
+    "sends a transaction's statements issued together in one write to the socket (PostgreSQL)",
+    async () => {
+      const client = new pg.Client({ connectionString: t.url, pipeline: true } as pg.ClientConfig);
+      await client.connect();
+      try {
+        // Count the socket's writes: each is one system call (one `writev` for many buffers).
+        const stream = (client as unknown as { connection: { stream: Writable } }).connection.stream;
+        let writes = 0;
+        const s = stream as unknown as Record<'_write' | '_writev', (...a: unknown[]) => void>;
+        for (const m of ['_write', '_writev'] as const) {
+          const original = s[m]!.bind(stream);
+          s[m] = (...a: unknown[]) => {
+            writes++;
+            original(...a);
+          };
+        }
+        const three = async (together: boolean) => {
+          writes = 0;
+          if (together) writeTogether(client);
+          const rows = await Promise.all([
+            client.query('SELECT 1 AS n'),
+            client.query({ name: 'together', text: 'SELECT $1::int AS n', values: [2] }),
+            client.query('SELECT 3 AS n'),
+          ]);
+          expect(rows.map((r) => r.rows[0].n)).toEqual([1, 2, 3]);
+          return writes;
+        };
+        expect(await three(false)).toBe(3);
+        expect(await three(true)).toBe(1);
+      } finally {
+        await client.end();
+      }
+    },
+  );
 
   it('reads jsonb back as plain data', async () => {
     await t.db.query('INSERT INTO server_settings (key, value) VALUES ($1, $2)', [

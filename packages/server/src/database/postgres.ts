@@ -99,7 +99,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
  * statement on its own, and on loopback each write is a system call that also runs the receiving side's
  * network stack — a fifth of the server's time under load.
  */
-function writeTogether(client: pg.Client): void {
+export function writeTogether(client: pg.Client): void {
   const stream = (client as unknown as { connection?: { stream?: Partial<Writable> } }).connection?.stream;
   if (!stream?.cork || !stream.uncork || (stream.writableCorked ?? 0) > 0) return;
   stream.cork();
