@@ -139,7 +139,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     key: await loadSigningKey(options.db, options.record?.keyFile),
     ...(options.record?.checkpointFile ? { checkpointFile: options.record.checkpointFile } : {}),
   };
-  const jobs = new JobRunner(options.jobs, now);
+  const jobs = new JobRunner(options.db, options.jobs, now);
   const votes = new VoteQueue(options.db, now, signals);
   const logins = new LoginCache();
   const analyses = new AnalysisThread();
@@ -167,6 +167,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   };
   await ensureAuditHead(options.db);
+  await jobs.open();
   const stopRelay = await relaySignals(options.db, signals);
   app.decorate('jobs', jobs);
   // Event streams never end on their own: end them before close() waits for open connections.

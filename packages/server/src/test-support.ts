@@ -48,9 +48,28 @@ export async function startTestPlatform(
   const dir = mkdtempSync(join(tmpdir(), 'concert-credentials-'));
   const seed = await seedOnFirstStart(db, { credentialsDir: dir, passwordCost: TEST_COST });
   if (!seed.seeded) throw new Error('test database was already seeded');
+  const passwords = new Map(seed.accounts!.map((a) => [a.username, a.password]));
+  return platformOn(db, options, passwords, seed.credentialsFile!);
+}
+
+/** A new app on the database of `before` (closed first): the server restarted, with the same accounts. */
+export async function restartTestPlatform(
+  db: Database,
+  before: TestPlatform,
+  options: Partial<Omit<AppOptions, 'db'>> = {},
+): Promise<TestPlatform> {
+  await before.app.close();
+  return platformOn(db, options, before.passwords, before.credentialsFile);
+}
+
+export async function platformOn(
+  db: Database,
+  options: Partial<Omit<AppOptions, 'db'>>,
+  passwords: Map<string, string>,
+  credentialsFile: string,
+): Promise<TestPlatform> {
   const logger = process.env.CONCERT_TEST_LOG ? { level: process.env.CONCERT_TEST_LOG } : false;
   const app = await buildApp({ db, logger, passwordCost: TEST_COST, loginRateLimit: 10_000, ...options });
-  const passwords = new Map(seed.accounts!.map((a) => [a.username, a.password]));
   const client = (username: string, headers: Record<string, string>): Client => ({
     username,
     headers,
@@ -66,7 +85,7 @@ export async function startTestPlatform(
   const platform: TestPlatform = {
     app,
     passwords,
-    credentialsFile: seed.credentialsFile!,
+    credentialsFile,
     anonymous: client('anonymous', {}),
     async account(secretariat, username, role, delegation) {
       const res = await secretariat.post('/api/users', {

@@ -219,6 +219,33 @@ CREATE TABLE dmz_violations (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'jobs',
+    // The jobs' record: what was asked, what the worker needs to run it again (dropped once it has finished),
+    // its progress and outcome, and which server process runs it and when that process last said so. Result
+    // and payload are json, not jsonb: kept as written (key order, numbers' text), as the API returned them.
+    sql: `
+CREATE TABLE jobs (
+  id uuid PRIMARY KEY,
+  kind text NOT NULL CHECK (kind IN ('simulate', 'power', 'design')),
+  owner_id integer NOT NULL REFERENCES users(id),
+  status text NOT NULL CHECK (status IN ('running', 'succeeded', 'failed', 'cancelled')),
+  input json NOT NULL,
+  payload json,
+  progress json NOT NULL,
+  created_at text NOT NULL,
+  finished_at text,
+  result json,
+  error text,
+  runner text,
+  heartbeat_at text,
+  attempts integer NOT NULL DEFAULT 1
+);
+CREATE INDEX jobs_by_owner ON jobs (owner_id, created_at);
+CREATE INDEX jobs_running ON jobs (created_at) WHERE status = 'running';
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied, each in its own transaction, under an advisory lock. */

@@ -160,8 +160,8 @@ function describeJob(job: Job) {
 
 export async function jobRoutes(app: FastifyInstance, p: Platform) {
   // A job is its owner's; the secretariat may read and cancel any. Others get 404, not a hint that it exists.
-  const jobFor = (actor: Actor, id: string): Job => {
-    const job = p.jobs.get(id);
+  const jobFor = async (actor: Actor, id: string): Promise<Job> => {
+    const job = await p.jobs.get(id);
     if (!job || (job.owner !== actor.userId && actor.role !== 'secretariat')) throw notFound(`job ${id}`);
     return job;
   };
@@ -186,7 +186,7 @@ export async function jobRoutes(app: FastifyInstance, p: Platform) {
           : body.kind === 'power'
             ? await powerFrom(p.db, body, p.jobs.limits.heapMb)
             : await designFrom(p.db, body, p.jobs.limits.heapMb);
-      const job = p.jobs.start(body.kind, payload, actor.userId, input);
+      const job = await p.jobs.start(body.kind, payload, actor.userId, input);
       return reply.status(202).header('location', `/api/jobs/${job.id}`).send(describeJob(job));
     },
   );
@@ -196,7 +196,7 @@ export async function jobRoutes(app: FastifyInstance, p: Platform) {
     { schema: { tags: ['jobs'], summary: 'Your jobs, newest first' } },
     async (request) => {
       const actor = p.actor(request);
-      return p.jobs.of(actor.userId).map(({ result: _r, ...job }) => describeJob(job));
+      return (await p.jobs.of(actor.userId)).map((job) => describeJob(job));
     },
   );
 
@@ -210,7 +210,7 @@ export async function jobRoutes(app: FastifyInstance, p: Platform) {
         response: { 200: anyObject, ...errors },
       },
     },
-    async (request) => describeJob(jobFor(p.actor(request), request.params.id)),
+    async (request) => describeJob(await jobFor(p.actor(request), request.params.id)),
   );
 
   app.post<{ Params: { id: string } }>(
@@ -224,9 +224,8 @@ export async function jobRoutes(app: FastifyInstance, p: Platform) {
       },
     },
     async (request) => {
-      const job = jobFor(p.actor(request), request.params.id);
-      p.jobs.cancel(job);
-      return describeJob(job);
+      const job = await jobFor(p.actor(request), request.params.id);
+      return describeJob(await p.jobs.cancel(job));
     },
   );
 
@@ -242,20 +241,27 @@ export async function jobRoutes(app: FastifyInstance, p: Platform) {
       },
     },
     async (request, reply) => {
-      const job = jobFor(p.actor(request), request.params.id);
+      const job = await jobFor(p.actor(request), request.params.id);
       streamJob(p, job, request, reply);
     },
   );
 }
 
-/** The job's progress as it stands, each update, and the final event; the stream ends with the job. A shutdown
- * ends it too, through the job: the runner cancels running jobs, and the `cancelled` event is the last. */
+/**
+ * The job's progress as it stands, each update, and the final event; the stream ends with the job. A shutdown
+ * of this process ends it with `interrupted`: the job goes on in the next process (or another one sharing the
+ * database), where a reconnecting client follows it.
+ */
 function streamJob(p: Platform, job: Job, request: FastifyRequest, reply: FastifyReply) {
   const stream = openEventStream(request, reply);
   let id = 0;
   const send = (e: JobEvent) => {
     const data =
-      e.type === 'progress' ? { fraction: e.fraction, stage: e.stage } : finalData(describeJob(e.job));
+      e.type === 'progress'
+        ? { fraction: e.fraction, stage: e.stage }
+        : e.type === 'interrupted'
+          ? { message: 'the server stopped; the job resumes when it is back: reconnect to follow it' }
+          : finalData(describeJob(e.job));
     stream.send(++id, e.type, data);
   };
   send({ type: 'progress', ...job.progress });
