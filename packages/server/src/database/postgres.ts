@@ -86,7 +86,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       }
     },
     close: () => pool.end(),
-    listen: async (onMessage) => listen(options, await channel(), onMessage),
+    listen: async (onMessage, onReconnect) => listen(options, await channel(), onMessage, onReconnect),
     notify: async (payload) => {
       await pool.query('SELECT pg_notify($1, $2)', [await channel(), payload]);
     },
@@ -119,6 +119,7 @@ async function listen(
   options: PostgresOptions,
   channel: string,
   onMessage: (payload: string) => void,
+  onReconnect?: () => void,
 ): Promise<() => Promise<void>> {
   let stopped = false;
   let client: pg.Client | undefined;
@@ -140,6 +141,7 @@ async function listen(
     try {
       await c.connect();
       await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      if (!first) onReconnect?.();
     } catch (e) {
       if (!first) return lost();
       client = undefined;

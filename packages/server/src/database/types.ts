@@ -24,7 +24,11 @@ export interface Database extends Queryable {
    * Calls `onMessage` with each notification another connection sends with `notify` (PostgreSQL's LISTEN/NOTIFY,
    * on a channel of this schema); resolves to a function that stops listening. PostgreSQL only.
    */
-  listen?(onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  listen?(
+    onMessage: (payload: string) => void,
+    /** After the listening connection was lost and is back: what was sent meanwhile was not heard. */
+    onReconnect?: () => void,
+  ): Promise<() => Promise<void>>;
   notify?(payload: string): Promise<void>;
 }
 

@@ -76,6 +76,11 @@ export class SessionSignals extends EventEmitter {
     this.emit('changed', sessionId);
     if (!relayed) this.outbound?.({ session: sessionId });
   }
+
+  /** Wake-ups may have been missed (the relay's connection was lost): every session's streams read again. */
+  resync(): void {
+    this.emit('resync');
+  }
 }
 
 /** A change to a session, as the audit chain and the session's event log both record it. */
@@ -132,6 +137,9 @@ export class SessionFeeds {
     signals.on('changed', (sessionId: number) => {
       const feed = this.feeds.get(sessionId);
       if (feed) this.read(sessionId, feed);
+    });
+    signals.on('resync', () => {
+      for (const [sessionId, feed] of this.feeds) this.read(sessionId, feed);
     });
   }
 

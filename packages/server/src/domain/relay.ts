@@ -8,8 +8,10 @@ import type { SessionSignals } from './events.ts';
 // changed and the dispute changes, gathered for a few milliseconds into one notification (a batch of votes
 // is one message, not one per vote). A process ignores its own messages. The message is only a wake-up:
 // streams read what changed from the database, by id, so a late or repeated message loses or doubles
-// nothing. A process that loses its listening connection reconnects; wake-ups sent meanwhile are missed,
-// and its streams catch up at their next wake-up or reconnect. PGlite is one process: nothing to relay.
+// nothing. A process that loses its listening connection reconnects, and then wakes every session stream it
+// has, which reads what was committed meanwhile; a dispute change sent meanwhile is not heard (the case views
+// it would have refreshed show the change at the next one, or on reload). PGlite is one process: nothing to
+// relay.
 
 /** How long messages gather before they go as one notification. */
 const GATHER_MS = 5;
@@ -27,12 +29,15 @@ export async function relaySignals(db: Database, signals: SessionSignals): Promi
   if (!db.listen || !db.notify) return async () => {};
   const notify = db.notify.bind(db);
   const origin = randomUUID();
-  const stopListening = await db.listen((payload) => {
-    const message = parse(payload);
-    if (!message || message.origin === origin) return;
-    for (const s of message.sessions) signals.changed(s, { relayed: true });
-    for (const d of message.disputes) signals.emit(disputeChannel(d.institution), d);
-  });
+  const stopListening = await db.listen(
+    (payload) => {
+      const message = parse(payload);
+      if (!message || message.origin === origin) return;
+      for (const s of message.sessions) signals.changed(s, { relayed: true });
+      for (const d of message.disputes) signals.emit(disputeChannel(d.institution), d);
+    },
+    () => signals.resync(),
+  );
   let sessions = new Set<number>();
   let disputes: DisputeChange[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -125,6 +125,38 @@ describeEachDatabase('live updates', (t) => {
     },
   );
 
+  it.runIf(t.kind === 'postgresql')(
+    "catches another server's streams up once its lost listening connection is back",
+    async () => {
+      const db = await openDatabase({ databaseUrl: t.url!, schema: t.schema! });
+      const other = await buildApp({ db, logger: false, passwordCost: TEST_COST });
+      try {
+        const otherBase = await other.listen({ port: 0, host: '127.0.0.1' });
+        const s = (
+          await chair.post('/api/sessions', { institution: 'continental', body: 'council', title: 'Cut off' })
+        ).json().id;
+        const stream = await followEventStream(`${otherBase}/api/sessions/${s}/events`, observer.headers);
+        expect((await stream.take(1)).map((e) => e.event)).toEqual(['session.opened']);
+        // Both servers' listening connections are cut; the change's notification goes out while they are down.
+        const [row] = await t.db.query<{ cut: number }>(
+          `SELECT count(pg_terminate_backend(pid))::int AS cut FROM pg_stat_activity
+            WHERE query LIKE 'LISTEN %' AND query LIKE $1`,
+          [`%concert_${t.schema}%`],
+        );
+        expect(row?.cut).toBe(2);
+        await new Promise((r) => setTimeout(r, 100));
+        const deu = await tp.login('delegate-deu');
+        expect((await deu.post(`/api/sessions/${s}/attendance`, { present: true })).statusCode).toBe(204);
+        // No further change: only the catch-up after reconnecting (1 s later) can bring it.
+        expect((await stream.take(1)).map((e) => e.event)).toEqual(['attendance.changed']);
+        stream.close();
+      } finally {
+        await other.close();
+        await db.close();
+      }
+    },
+  );
+
   it('refuses a stream without a login', async () => {
     const s = (
       await chair.post('/api/sessions', { institution: 'continental', body: 'council', title: 'Closed door' })
