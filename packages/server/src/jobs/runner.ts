@@ -55,6 +55,8 @@ export interface Job {
   input: Record<string, unknown>;
   progress: { fraction: number; stage: string };
   createdAt: string;
+  /** How many times it has been started: more than one after its server stopped while it ran. */
+  attempts: number;
   finishedAt?: string;
   result?: unknown;
   error?: string;
@@ -133,6 +135,7 @@ export class JobRunner {
       input,
       progress: { fraction: 0, stage: 'starting' },
       createdAt: this.now().toISOString(),
+      attempts: 1,
     };
     const live: Live = { job };
     this.live.set(job.id, live); // the slot is taken while the row is written
@@ -278,7 +281,7 @@ export class JobRunner {
     for (const a of adopted) {
       const live: Live = { job: a.job };
       this.live.set(a.job.id, live);
-      if (a.attempts > MAX_ATTEMPTS) {
+      if (a.job.attempts > MAX_ATTEMPTS) {
         live.worker = undefined;
         this.finish(live, 'failed', {
           error: `its server stopped while it ran, ${MAX_ATTEMPTS} times; start it again (perhaps asking for less)`,

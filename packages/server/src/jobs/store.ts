@@ -32,17 +32,17 @@ function jobOf(row: JobRow): Job {
     input: row.input,
     progress: row.progress,
     createdAt: row.created_at,
+    attempts: Number(row.attempts),
     ...(row.finished_at ? { finishedAt: row.finished_at } : {}),
     ...(row.error ? { error: row.error } : {}),
     ...(row.result !== undefined && row.result !== null ? { result: row.result } : {}),
   };
 }
 
-/** A taken-over job: the job, what its worker needs, and how many times it has been started. */
+/** A taken-over job (its `attempts` counting this start) and what its worker needs. */
 export interface Adopted {
   job: Job;
   payload: unknown;
-  attempts: number;
 }
 
 export class JobStore {
@@ -164,7 +164,7 @@ export class JobStore {
       [runner, new Date().toISOString(), staleBefore, everyOther, limit],
     );
     return rows
-      .map((r) => ({ job: jobOf(r), payload: r.payload, attempts: Number(r.attempts) }))
+      .map((r) => ({ job: jobOf(r), payload: r.payload }))
       .sort((a, b) => a.job.createdAt.localeCompare(b.job.createdAt));
   }
 

@@ -80,6 +80,7 @@ describeEachDatabase('jobs across restarts', (t) => {
     const job = await finishedJob(deu, id);
     expect(job.status).toBe('succeeded');
     expect(withoutTimings(job.result)).toEqual(exerciseReport());
+    expect(job.attempts).toBe(2);
     expect(await row(id)).toMatchObject({ status: 'succeeded', attempts: 2, runner: null });
   }, 60_000);
 

@@ -147,6 +147,7 @@ function describeJob(job: Job) {
     input: job.input,
     progress: job.progress,
     createdAt: job.createdAt,
+    attempts: job.attempts,
     ...(job.finishedAt ? { finishedAt: job.finishedAt } : {}),
     ...(job.error ? { error: job.error } : {}),
     ...(job.result !== undefined ? { result: job.result } : {}),
