@@ -69,13 +69,22 @@ describeEachDatabase('live updates', (t) => {
   });
 
   // Two server processes on one PostgreSQL database: each wakes the other's streams (domain/relay.ts).
+  /** Runs `work` with a second server on the same PostgreSQL schema, listening on a port of its own. */
+  const withOtherServer = async (work: (otherBase: string) => Promise<void>) => {
+    const db = await openDatabase({ databaseUrl: t.url!, schema: t.schema! });
+    const other = await buildApp({ db, logger: false, passwordCost: TEST_COST });
+    try {
+      await work(await other.listen({ port: 0, host: '127.0.0.1' }));
+    } finally {
+      await other.close();
+      await db.close();
+    }
+  };
+
   it.runIf(t.kind === 'postgresql')(
     'wakes the streams of another server sharing the database: session events and dispute changes',
-    async () => {
-      const db = await openDatabase({ databaseUrl: t.url!, schema: t.schema! });
-      const other = await buildApp({ db, logger: false, passwordCost: TEST_COST });
-      try {
-        const otherBase = await other.listen({ port: 0, host: '127.0.0.1' });
+    () =>
+      withOtherServer(async (otherBase) => {
         const s = (
           await chair.post('/api/sessions', {
             institution: 'continental',
@@ -118,20 +127,13 @@ describeEachDatabase('live updates', (t) => {
           data: { case: filed.json().id, type: 'file' },
         });
         disputeStream.close();
-      } finally {
-        await other.close();
-        await db.close();
-      }
-    },
+      }),
   );
 
   it.runIf(t.kind === 'postgresql')(
     "catches another server's streams up once its lost listening connection is back",
-    async () => {
-      const db = await openDatabase({ databaseUrl: t.url!, schema: t.schema! });
-      const other = await buildApp({ db, logger: false, passwordCost: TEST_COST });
-      try {
-        const otherBase = await other.listen({ port: 0, host: '127.0.0.1' });
+    () =>
+      withOtherServer(async (otherBase) => {
         const s = (
           await chair.post('/api/sessions', { institution: 'continental', body: 'council', title: 'Cut off' })
         ).json().id;
@@ -150,11 +152,7 @@ describeEachDatabase('live updates', (t) => {
         // No further change: only the catch-up after reconnecting (1 s later) can bring it.
         expect((await stream.take(1)).map((e) => e.event)).toEqual(['attendance.changed']);
         stream.close();
-      } finally {
-        await other.close();
-        await db.close();
-      }
-    },
+      }),
   );
 
   it('refuses a stream without a login', async () => {
