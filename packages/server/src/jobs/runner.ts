@@ -153,6 +153,11 @@ export class JobRunner {
         `you already have ${running} jobs running (the limit per user); wait for one to finish or cancel it (POST /api/jobs/:id/cancel)`,
       );
     }
+    if (this.closed) {
+      // Shut down while the row was written: the next process takes the job over (it was accepted).
+      this.live.delete(job.id);
+      return job;
+    }
     this.run(live, payload);
     this.store.prune(this.limits.keepFinished).catch(() => {});
     return job;
@@ -178,10 +183,13 @@ export class JobRunner {
   async cancel(job: Job): Promise<Job> {
     const why = 'cancelled by its owner';
     const own = this.live.get(job.id);
-    if (own?.worker && own.job.status === 'running') {
+    if (own) {
+      // This process's own: cancelled here, or already finished (its outcome perhaps not yet recorded).
+      if (own.job.status !== 'running')
+        throw new HttpError(409, `job ${job.id} has already ${own.job.status}`);
       this.finish(own, 'cancelled', { error: why });
       await own.recorded;
-      return own.job;
+      return (await this.store.get(job.id)) ?? own.job;
     }
     if (!(await this.store.cancel(job.id, this.now().toISOString(), why))) {
       const now = await this.get(job.id);
@@ -292,6 +300,7 @@ export class JobRunner {
 
   private run(live: Live, payload: unknown): void {
     const { job } = live;
+    if (job.status !== 'running') return;
     const worker = new Worker(WORKER, {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb },
     });
@@ -327,28 +336,48 @@ export class JobRunner {
     worker.postMessage({ kind: job.kind, payload });
   }
 
+  /**
+   * Ends the job: its thread at once, its outcome once recorded. Should the record show the job no longer this
+   * process's (cancelled, or taken over, through another process), the record's state stands, and the job's
+   * listeners hear that instead.
+   */
   private finish(live: Live, status: JobStatus, outcome: { result?: unknown; error?: string }): void {
     const { job } = live;
-    if (job.status !== 'running') return;
-    job.status = status;
-    job.finishedAt = this.now().toISOString();
-    if (outcome.result !== undefined) {
-      job.result = outcome.result;
-      job.progress = { fraction: 1, stage: 'done' };
-    }
-    if (outcome.error !== undefined) job.error = outcome.error;
+    if (job.status !== 'running' || live.recorded) return;
     this.stopWorker(live);
-    // Readable from memory until the database has it; then from the database.
+    const done: Job = {
+      ...job,
+      status,
+      finishedAt: this.now().toISOString(),
+      ...(outcome.result !== undefined
+        ? { result: outcome.result, progress: { fraction: 1, stage: 'done' } }
+        : {}),
+      ...(outcome.error !== undefined ? { error: outcome.error } : {}),
+    };
+    const settle = () => {
+      Object.assign(job, done);
+      this.events.emit(job.id, { type: status, job } satisfies JobEvent);
+    };
     live.recorded = this.store
-      .finish(this.me, job)
+      .finish(this.me, done)
       .then(
-        () => {},
-        () => {},
+        async (mine) => {
+          if (mine) return settle();
+          const recorded = await this.store.get(job.id);
+          this.events.emit(
+            job.id,
+            (recorded && recorded.status !== 'running'
+              ? { type: recorded.status, job: recorded }
+              : { type: 'interrupted' }) satisfies JobEvent,
+          );
+        },
+        // The database is unreachable: the outcome is told, though not recorded (the record still shows the
+        // job running, and a process taking it over will run it again).
+        settle,
       )
       .finally(() => {
         if (this.live.get(job.id) === live) this.live.delete(job.id);
       });
-    this.events.emit(job.id, { type: status, job } satisfies JobEvent);
   }
 
   private stopWorker(live: Live): void {
