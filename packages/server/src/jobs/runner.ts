@@ -257,17 +257,9 @@ export class JobRunner {
       );
       for (const l of mine) {
         if (still.has(l.job.id) || l.job.status !== 'running') continue;
-        // Cancelled through another process (the database has its outcome), or taken over by one that
-        // thought this process gone (it runs there now).
         this.stopWorker(l);
         this.live.delete(l.job.id);
-        const recorded = await this.store.get(l.job.id);
-        this.events.emit(
-          l.job.id,
-          (recorded && recorded.status !== 'running'
-            ? { type: recorded.status, job: recorded }
-            : { type: 'interrupted' }) satisfies JobEvent,
-        );
+        await this.tellRecorded(l.job.id);
       }
       if (!this.closed) await this.adopt();
     } catch {
@@ -290,7 +282,6 @@ export class JobRunner {
       const live: Live = { job: a.job };
       this.live.set(a.job.id, live);
       if (a.job.attempts > MAX_ATTEMPTS) {
-        live.worker = undefined;
         this.finish(live, 'failed', {
           error: `its server stopped while it ran, ${MAX_ATTEMPTS} times; start it again (perhaps asking for less)`,
         });
@@ -361,16 +352,7 @@ export class JobRunner {
     live.recorded = this.store
       .finish(this.me, done)
       .then(
-        async (mine) => {
-          if (mine) return settle();
-          const recorded = await this.store.get(job.id);
-          this.events.emit(
-            job.id,
-            (recorded && recorded.status !== 'running'
-              ? { type: recorded.status, job: recorded }
-              : { type: 'interrupted' }) satisfies JobEvent,
-          );
-        },
+        (mine) => (mine ? settle() : this.tellRecorded(job.id)),
         // The database is unreachable: the outcome is told, though not recorded (the record still shows the
         // job running, and a process taking it over will run it again).
         settle,
@@ -378,6 +360,20 @@ export class JobRunner {
       .finally(() => {
         if (this.live.get(job.id) === live) this.live.delete(job.id);
       });
+  }
+
+  /**
+   * Tells a job's listeners what the record says of a job that is no longer this process's: its outcome if it
+   * was cancelled through another process, `interrupted` if one that thought this process gone took it over.
+   */
+  private async tellRecorded(id: string): Promise<void> {
+    const recorded = await this.store.get(id);
+    this.events.emit(
+      id,
+      (recorded && recorded.status !== 'running'
+        ? { type: recorded.status, job: recorded }
+        : { type: 'interrupted' }) satisfies JobEvent,
+    );
   }
 
   private stopWorker(live: Live): void {
